@@ -1,0 +1,78 @@
+package dev.lofi.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** The {@code lofi} command: learns to localize actions in long videos and finds them in live video. */
+@Command(name = "lofi", mixinStandardHelpOptions = true, versionProvider = LofiVersion.class,
+    description = {
+        "Low-fidelity video encoder optimization for temporal action localization (LoFi),",
+        "as Kafka-connected services: ingest -> trainer -> localizer."},
+    subcommands = {
+        BrokerCommand.class,
+        TopicsCommand.class,
+        SynthCommand.class,
+        IngestCommand.class,
+        TrainCommand.class,
+        LocalizeCommand.class,
+        EvaluateCommand.class,
+        BenchCommand.class,
+        DemoCommand.class,
+        CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 done, 1 failed, 2 bad usage or not available yet.",
+        "Run 'lofi help COMMAND' or 'lofi COMMAND --help' for a command's options."})
+public final class Lofi implements Runnable {
+
+  /** Exit code of a command that failed at run time. */
+  public static final int FAILED = 1;
+  /** Exit code of bad usage, and of commands that are not available yet. */
+  public static final int UNAVAILABLE = 2;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** A command line with lofi's error reporting: one readable line, the stack trace only with LOFI_DEBUG. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Lofi());
+    cli.setExecutionExceptionHandler(new ErrorReporter());
+    return cli;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** Prints a failed command's error as one line naming what went wrong. */
+  static final class ErrorReporter implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
+      PrintWriter err = cli.getErr();
+      err.println(cli.getCommandSpec().qualifiedName() + ": error: " + describe(e));
+      if (System.getenv("LOFI_DEBUG") != null) {
+        e.printStackTrace(err);
+      } else {
+        err.println("(set LOFI_DEBUG=1 for the stack trace)");
+      }
+      err.flush();
+      return e instanceof IllegalArgumentException ? UNAVAILABLE : FAILED;
+    }
+
+    private static String describe(Throwable e) {
+      StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+      for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+        if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
+          message.append(": ").append(cause.getMessage());
+        }
+      }
+      return message.toString();
+    }
+  }
+}

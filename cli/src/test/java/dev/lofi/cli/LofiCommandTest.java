@@ -1,0 +1,89 @@
+package dev.lofi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lofi.testkit.KafkaTestCluster;
+import dev.lofi.topics.catalog.Topic;
+import dev.lofi.topics.catalog.TopicCatalog;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+class LofiCommandTest {
+
+  /** What one run of the command line printed and returned. */
+  record Run(int exitCode, String out, String err) {}
+
+  static Run lofi(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = Lofi.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"broker", "topics", "synth", "ingest", "train", "localize", "evaluate", "bench", "demo"})
+  void everyCommandOfTheDesignExplainsItselfWithHelp(String command) {
+    Run run = lofi(command, "--help");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("Usage: lofi " + command);
+  }
+
+  @Test
+  void kafkaFacingCommandsTakeBootstrap() {
+    for (String command : List.of("ingest", "train", "localize", "bench")) {
+      assertThat(lofi(command, "--help").out()).as(command).contains("--bootstrap=HOST:PORT");
+    }
+    assertThat(lofi("topics", "create", "--help").out()).contains("--bootstrap=HOST:PORT");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"synth --out x", "ingest --videos x", "train --stage all", "localize",
+      "evaluate --gt a --pred b", "bench ingest", "demo --quick"})
+  void commandsNotBuiltYetSaySoAndExitWithTwo(String line) {
+    Run run = lofi(line.split(" "));
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("is not available yet");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void topicsCreateMakesTheCatalogAndListShowsIt() {
+    String bootstrap = KafkaTestCluster.shared().bootstrapServers();
+    Run created = lofi("topics", "create", "--bootstrap", bootstrap, "--fidelity", "s2");
+    assertThat(created.exitCode()).as(created.err()).isZero();
+
+    Run again = lofi("topics", "create", "--bootstrap", bootstrap);
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).doesNotContain("created").contains("existed  lofi.videos");
+
+    Run listed = lofi("topics", "list", "--bootstrap", bootstrap);
+    assertThat(listed.exitCode()).isZero();
+    for (Topic topic : TopicCatalog.all()) {
+      assertThat(listed.out()).contains(topic.name());
+    }
+    assertThat(listed.out()).contains("lofi.clips.s2").doesNotContain("missing");
+  }
+
+  @Test
+  void embeddedBootstrapRunsABrokerForTheCommandsLifetime() {
+    Run run = lofi("topics", "create", "--bootstrap", "embedded");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("embedded Kafka broker at");
+    assertThat(run.out()).contains("created  lofi.dlq");
+  }
+
+  @Test
+  void unreachableClusterFailsWithOneClearLine() {
+    Run run = lofi("topics", "list", "--bootstrap", "127.0.0.1:1");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("lofi topics list: error: cannot reach Kafka at 127.0.0.1:1");
+  }
+}

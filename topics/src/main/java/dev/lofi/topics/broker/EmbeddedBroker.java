@@ -1,0 +1,254 @@
+package dev.lofi.topics.broker;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka broker (KRaft, combined broker and controller) running in this JVM.
+ *
+ * <p>Storage is formatted on the first start in a data directory; a later start on the same
+ * directory keeps its topics and records. The broker cannot report the ports it bound, so free
+ * ports are chosen first and the start is retried with new ones if another process wins the race.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+  private static final int NODE_ID = 1;
+  private static final String CONTROLLER_LISTENER = "CONTROLLER";
+  private static final int START_ATTEMPTS = 5;
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+  private final BrokerSettings settings;
+  private final KafkaRaftServer server;
+  private final int port;
+  private Path temporaryDataDir;
+  private boolean closed;
+
+  private EmbeddedBroker(BrokerSettings settings, KafkaRaftServer server, int port) {
+    this.settings = settings;
+    this.server = server;
+    this.port = port;
+  }
+
+  /**
+   * A loopback broker on a free port whose data lives in a new temporary directory, deleted when
+   * the broker is closed: for {@code --bootstrap embedded} and for tests.
+   */
+  public static EmbeddedBroker startTemporary() {
+    Path dataDir;
+    try {
+      dataDir = Files.createTempDirectory("lofi-broker-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a data dir for the embedded broker", e);
+    }
+    EmbeddedBroker broker = start(BrokerSettings.loopback(dataDir, 0));
+    broker.temporaryDataDir = dataDir;
+    return broker;
+  }
+
+  /** Formats the data directory if it is new, starts the broker and waits until it serves. */
+  public static EmbeddedBroker start(BrokerSettings settings) {
+    Path logDir = settings.dataDir().toAbsolutePath().resolve("kraft-log");
+    try {
+      Files.createDirectories(logDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create broker data dir " + logDir, e);
+    }
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+      int port = settings.port() != 0 ? settings.port() : freePort(settings.listenHost());
+      int controllerPort = freePort("127.0.0.1");
+      KafkaConfig config = new KafkaConfig(brokerConfig(settings, logDir, port, controllerPort), false);
+      formatIfNew(logDir, controllerPort);
+      KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+      try {
+        server.startup();
+        EmbeddedBroker broker = new EmbeddedBroker(settings, server, port);
+        broker.awaitReady();
+        LOG.info("Kafka broker serving at {} (data in {})", broker.bootstrapServers(), settings.dataDir());
+        return broker;
+      } catch (RuntimeException e) {
+        last = e;
+        shutdownQuietly(server);
+        if (settings.port() != 0 && isBindFailure(e)) {
+          throw new IllegalStateException(
+              "cannot bind the broker to " + settings.listenHost() + ":" + settings.port()
+                  + " (is another broker running there?)", e);
+        }
+        LOG.warn("broker start attempt {} failed ({}), retrying on other ports", attempt, e.toString());
+      }
+    }
+    throw new IllegalStateException("broker did not start after " + START_ATTEMPTS + " attempts", last);
+  }
+
+  /** The {@code host:port} a Kafka client connects to. */
+  public String bootstrapServers() {
+    return settings.advertisedHost() + ":" + port;
+  }
+
+  /** The client port the broker listens on. */
+  public int port() {
+    return port;
+  }
+
+  /** Blocks until the broker has been shut down, by {@link #close()} or by a fatal error. */
+  public void awaitShutdown() {
+    server.awaitShutdown();
+  }
+
+  /** Stops the broker, flushing its logs so that a restart on the same data dir sees every record. */
+  @Override
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      shutdownQuietly(server);
+      LOG.info("Kafka broker at {} stopped", bootstrapServers());
+      if (temporaryDataDir != null) {
+        deleteRecursively(temporaryDataDir);
+      }
+    }
+  }
+
+  private void awaitReady() {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    try (Admin admin = Admin.create(props)) {
+      while (true) {
+        try {
+          // Ready means the broker has caught up with the controller and registered itself.
+          if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+            return;
+          }
+        } catch (Exception e) {
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("broker at " + bootstrapServers() + " did not become ready", e);
+          }
+        }
+        sleep(100);
+      }
+    }
+  }
+
+  private static Map<String, String> brokerConfig(BrokerSettings s, Path logDir, int port, int controllerPort) {
+    // Strings throughout: KafkaConfig parses them to each setting's own type (int, short, ...).
+    Map<String, String> p = new HashMap<>();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", Integer.toString(NODE_ID));
+    p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+    p.put("controller.listener.names", CONTROLLER_LISTENER);
+    p.put("listeners", "PLAINTEXT://" + s.listenHost() + ":" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://" + s.advertisedHost() + ":" + port);
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("log.dirs", logDir.toString());
+    p.put("metadata.log.dir", logDir.toString());
+    // One node: every internal topic has a single replica.
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("offsets.topic.num.partitions", "4");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("transaction.state.log.num.partitions", "4");
+    p.put("share.coordinator.state.topic.replication.factor", "1");
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("group.initial.rebalance.delay.ms", "0");
+    p.put("num.partitions", "1");
+    // Topics come from the catalog (lofi topics create); a typo must not create a new one.
+    p.put("auto.create.topics.enable", "false");
+    p.put("message.max.bytes", Integer.toString(s.messageMaxBytes()));
+    p.put("replica.fetch.max.bytes", Integer.toString(s.messageMaxBytes()));
+    return p;
+  }
+
+  private static void formatIfNew(Path logDir, int controllerPort) {
+    if (Files.exists(logDir.resolve("meta.properties"))) {
+      return;
+    }
+    try {
+      new Formatter()
+          .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+          .setNodeId(NODE_ID)
+          .setClusterId(Uuid.randomUuid().toString())
+          .setControllerListenerName(CONTROLLER_LISTENER)
+          .setMetadataLogDirectory(logDir.toString())
+          .addDirectory(logDir.toString())
+          .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+          .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+          .run();
+      LOG.info("formatted new broker storage in {}", logDir);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot format broker storage in " + logDir, e);
+    }
+  }
+
+  private static int freePort(String host) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getByName(host), 0));
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot find a free port on " + host, e);
+    }
+  }
+
+  private static boolean isBindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (t instanceof java.net.BindException || m.contains("bind") || m.contains("Address already in use")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void shutdownQuietly(KafkaRaftServer server) {
+    try {
+      server.shutdown();
+      server.awaitShutdown();
+    } catch (RuntimeException e) {
+      LOG.warn("error while stopping the broker", e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      LOG.warn("could not delete the broker's temporary data dir {}", dir, e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the broker", e);
+    }
+  }
+}
