@@ -1,0 +1,75 @@
+package dev.lofi.topics.record;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The full-fidelity feature sequence of one video: {@code snippetCount x dim} floats, row-major
+ * {@code [L, D]}. The values array is shared, not copied; treat it as read-only.
+ *
+ * @param videoId the video id; may be empty
+ * @param modelVersion version of the checkpoint that extracted the features
+ * @param durationSeconds media duration of the video
+ * @param snippetCount L, one row per snippet
+ * @param dim D, features per snippet
+ * @param values {@code L*D} finite values
+ */
+public record FeatureSequence(
+    String videoId, String modelVersion, double durationSeconds, int snippetCount, int dim, float[] values) {
+
+  public FeatureSequence {
+    Require.nonNull("videoId", videoId);
+    Require.nonBlank("modelVersion", modelVersion);
+    Require.positive("durationSeconds", durationSeconds);
+    int count = valueCount(snippetCount, dim);
+    Require.nonNull("values", values);
+    if (values.length != count) {
+      throw new IllegalArgumentException("values must hold snippetCount x dim = " + snippetCount + "x" + dim
+          + " = " + count + " floats, got " + values.length);
+    }
+    for (int i = 0; i < values.length; i++) {
+      if (!Float.isFinite(values[i])) {
+        throw new IllegalArgumentException("values[" + i + "] (snippet " + i / dim + ", feature " + i % dim
+            + ") must be finite, got " + values[i]);
+      }
+    }
+  }
+
+  /**
+   * {@code snippetCount * dim}, checked.
+   *
+   * @throws IllegalArgumentException if either is below 1 or the product exceeds an array
+   */
+  public static int valueCount(int snippetCount, int dim) {
+    Require.atLeast("snippetCount", snippetCount, 1);
+    Require.atLeast("dim", dim, 1);
+    long count = (long) snippetCount * dim;
+    if (count > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "snippetCount x dim = " + snippetCount + "x" + dim + " exceeds the largest array");
+    }
+    return (int) count;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof FeatureSequence that
+        && Double.compare(durationSeconds, that.durationSeconds) == 0
+        && snippetCount == that.snippetCount
+        && dim == that.dim
+        && videoId.equals(that.videoId)
+        && modelVersion.equals(that.modelVersion)
+        && Arrays.equals(values, that.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Objects.hash(videoId, modelVersion, durationSeconds, snippetCount, dim) + Arrays.hashCode(values);
+  }
+
+  @Override
+  public String toString() {
+    return "FeatureSequence[videoId=" + videoId + ", modelVersion=" + modelVersion
+        + ", durationSeconds=" + durationSeconds + ", shape=" + snippetCount + "x" + dim + "]";
+  }
+}
