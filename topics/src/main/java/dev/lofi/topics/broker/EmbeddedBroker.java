@@ -79,6 +79,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create broker data dir " + logDir, e);
     }
+    if (settings.port() != 0) {
+      requireFree(settings.listenHost(), settings.port());
+    }
     RuntimeException last = null;
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       int port = settings.port() != 0 ? settings.port() : freePort(settings.listenHost());
@@ -203,6 +206,17 @@ public final class EmbeddedBroker implements AutoCloseable {
       LOG.info("formatted new broker storage in {}", logDir);
     } catch (Exception e) {
       throw new IllegalStateException("cannot format broker storage in " + logDir, e);
+    }
+  }
+
+  /** Fails before the broker starts, without its pages of fatal-error logging, if the port is taken. */
+  private static void requireFree(String host, int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot listen on " + host + ":" + port
+          + " (" + e.getMessage() + "): is another broker running there? Choose another --port", e);
     }
   }
 
