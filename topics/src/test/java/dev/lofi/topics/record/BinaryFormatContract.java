@@ -7,13 +7,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.lofi.topics.codec.BinaryFrame;
 import dev.lofi.topics.codec.RecordFormatException;
 import dev.lofi.topics.codec.RecordFormatException.Reason;
-import dev.lofi.topics.codec.RecordSerde;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
@@ -21,37 +18,12 @@ import net.jqwik.api.constraints.Size;
  * What every binary record format promises: values survive a round trip, and any damage to the
  * bytes is refused with a {@link RecordFormatException}, never another exception or a wrong value.
  */
-abstract class BinaryFormatContract<T> {
+abstract class BinaryFormatContract<T> extends RecordFormatContract<T> {
 
   private static final int HEADER_BYTES = 9;
   private static final int TRAILER_BYTES = 4;
 
-  abstract RecordSerde<T> serde();
-
   abstract BinaryFrame frame();
-
-  abstract Arbitrary<? extends T> validValues();
-
-  @Provide
-  Arbitrary<T> values() {
-    return validValues().map(value -> value);
-  }
-
-  @Provide
-  Arbitrary<byte[]> encodings() {
-    return values().map(serde()::encode);
-  }
-
-  @Property(tries = 300)
-  void decodingAnEncodingGivesTheValueBack(@ForAll("values") T value) {
-    assertThat(serde().decode(serde().encode(value))).isEqualTo(value);
-  }
-
-  @Property(tries = 300)
-  void theKafkaSerializerAndDeserializerRoundTrip(@ForAll("values") T value) {
-    byte[] bytes = serde().serializer().serialize("topic", value);
-    assertThat(serde().deserializer().deserialize("topic", bytes)).isEqualTo(value);
-  }
 
   @Property(tries = 500)
   void flippingAnyByteIsRefused(

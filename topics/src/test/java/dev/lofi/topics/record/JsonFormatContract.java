@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lofi.topics.codec.RecordFormatException;
 import dev.lofi.topics.codec.RecordFormatException.Reason;
-import dev.lofi.topics.codec.RecordSerde;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,39 +25,14 @@ import net.jqwik.api.constraints.Size;
  * What every JSON record type promises: values survive a round trip; garbage, a missing field or
  * a field of the wrong type is refused with a {@link RecordFormatException} that says which.
  */
-abstract class JsonFormatContract<T> {
+abstract class JsonFormatContract<T> extends RecordFormatContract<T> {
 
   /** Reads encodings as plain trees, to take them apart. */
   private static final ObjectMapper TREES = new ObjectMapper();
 
-  abstract RecordSerde<T> serde();
-
-  abstract Arbitrary<? extends T> validValues();
-
-  @Provide
-  Arbitrary<T> values() {
-    return validValues().map(value -> value);
-  }
-
-  @Provide
-  Arbitrary<byte[]> encodings() {
-    return values().map(serde()::encode);
-  }
-
   @Provide
   Arbitrary<String> jsonLikeText() {
     return Arbitraries.strings().withChars("{}[]\":,.-+0123456789eEtrufalsn_abcxyz \\").ofMaxLength(80);
-  }
-
-  @Property(tries = 300)
-  void decodingAnEncodingGivesTheValueBack(@ForAll("values") T value) {
-    assertThat(serde().decode(serde().encode(value))).isEqualTo(value);
-  }
-
-  @Property(tries = 100)
-  void theKafkaSerializerAndDeserializerRoundTrip(@ForAll("values") T value) {
-    byte[] bytes = serde().serializer().serialize("topic", value);
-    assertThat(serde().deserializer().deserialize("topic", bytes)).isEqualTo(value);
   }
 
   @Property(tries = 300)
