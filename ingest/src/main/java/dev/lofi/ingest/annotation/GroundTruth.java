@@ -1,0 +1,83 @@
+package dev.lofi.ingest.annotation;
+
+import dev.lofi.topics.record.GroundTruthSegment;
+import dev.lofi.topics.record.VideoAnnotations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * One video's ground truth as an annotation file gives it.
+ *
+ * @param videoId the video id as the file writes it (ActivityNet's JSON drops the {@code v_} of
+ *     its file names; see {@link AnnotationSet#find})
+ * @param subset the split, such as {@code training}, {@code validation} or {@code test}; null if the
+ *     file names none
+ * @param duration seconds, finite and positive; empty where the format carries none (THUMOS14)
+ * @param segments the actions, in file order; none ends after {@code duration}
+ * @param ambiguous regions where evaluation ignores detections (THUMOS14's {@code Ambiguous}
+ *     files); empty for ActivityNet
+ */
+public record GroundTruth(
+    String videoId, String subset, OptionalDouble duration, List<GroundTruthSegment> segments,
+    List<TimeSpan> ambiguous) {
+
+  public GroundTruth {
+    Objects.requireNonNull(videoId, "videoId must not be null");
+    if (videoId.isBlank()) {
+      throw new IllegalArgumentException("videoId must not be blank, got '" + videoId + "'");
+    }
+    Objects.requireNonNull(duration, "duration must not be null; OptionalDouble.empty() when unknown");
+    if (duration.isPresent() && !(Double.isFinite(duration.getAsDouble()) && duration.getAsDouble() > 0)) {
+      throw new IllegalArgumentException("duration must be finite and > 0, got " + duration.getAsDouble());
+    }
+    segments = List.copyOf(Objects.requireNonNull(segments, "segments must not be null"));
+    ambiguous = List.copyOf(Objects.requireNonNull(ambiguous, "ambiguous must not be null"));
+    if (duration.isPresent()) {
+      for (GroundTruthSegment segment : segments) {
+        if (segment.end() > duration.getAsDouble()) {
+          throw new IllegalArgumentException(videoId + ": segment [" + segment.start() + ", " + segment.end()
+              + "] ends after the duration " + duration.getAsDouble());
+        }
+      }
+    }
+  }
+
+  /**
+   * The record published to Kafka. Its duration is the file's when the file has one (the segments
+   * were annotated against it), otherwise {@code probedSeconds}, the decoded video's; segment ends
+   * past that duration are clipped to it.
+   *
+   * @throws IllegalArgumentException if {@code probedSeconds} is not a positive duration, or a
+   *     segment starts at or after the duration: the video is shorter than its annotations
+   */
+  public VideoAnnotations toRecord(double probedSeconds) {
+    if (!(Double.isFinite(probedSeconds) && probedSeconds > 0)) {
+      throw new IllegalArgumentException("probedSeconds must be finite and > 0, got " + probedSeconds);
+    }
+    double seconds = duration.orElse(probedSeconds);
+    List<GroundTruthSegment> clipped = new ArrayList<>(segments.size());
+    for (GroundTruthSegment segment : segments) {
+      try {
+        clipped.add(clip(segment, seconds));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(videoId + ": " + e.getMessage(), e);
+      }
+    }
+    return new VideoAnnotations(videoId, subset, seconds, clipped);
+  }
+
+  /**
+   * {@code segment} with its end clipped to {@code seconds}: ActivityNet has ends a little past
+   * their video's duration, a rounding of the annotation tool rather than a wrong label.
+   *
+   * @throws IllegalArgumentException if the segment starts at or after {@code seconds}
+   */
+  static GroundTruthSegment clip(GroundTruthSegment segment, double seconds) {
+    if (segment.start() >= seconds) {
+      throw new IllegalArgumentException("start " + segment.start() + " is not before the duration " + seconds);
+    }
+    return segment.end() <= seconds ? segment : new GroundTruthSegment(segment.label(), segment.start(), seconds);
+  }
+}
