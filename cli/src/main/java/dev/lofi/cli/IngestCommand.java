@@ -1,24 +1,46 @@
 package dev.lofi.cli;
 
+import dev.lofi.cli.KafkaOptions.KafkaConnection;
+import dev.lofi.ingest.annotation.ActivityNetFormat;
+import dev.lofi.ingest.annotation.AnnotationSet;
+import dev.lofi.ingest.annotation.Thumos14Format;
+import dev.lofi.ingest.decode.VideoProbe;
+import dev.lofi.ingest.files.FileIngest;
+import dev.lofi.ingest.files.IngestListener;
+import dev.lofi.ingest.files.IngestSettings;
+import dev.lofi.ingest.files.IngestSummary;
+import dev.lofi.topics.catalog.CatalogAdmin;
+import dev.lofi.topics.catalog.TopicCatalog;
+import dev.lofi.topics.fidelity.FidelityPreset;
+import dev.lofi.topics.record.ClipSnippet;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code lofi ingest}: video files and live sources to the clip topics. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
     header = "Publish videos or a live source as clip snippets.",
-    description = {"Decodes videos (or a live source) with FFmpeg, samples snippets at every requested",
-        "fidelity in one pass, and publishes them to lofi.clips.<fidelity> (live: lofi.live.clips),",
-        "with metadata to lofi.videos and ground truth to lofi.annotations."})
-final class IngestCommand extends PlannedCommand {
+    description = {"Decodes videos with FFmpeg, samples snippets at every requested fidelity in one",
+        "pass, and publishes them to lofi.clips.<fidelity>, with metadata to lofi.videos and ground",
+        "truth to lofi.annotations: one Kafka transaction per video, so a video that fails half-way",
+        "publishes nothing. A video already ingested with the same content and sampling is skipped.",
+        "Frames are squashed to S x S (nothing cropped). Exit code 1 if any file or annotation failed."})
+final class IngestCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka;
 
   @Option(names = "--videos", paramLabel = "DIR|FILE", description = "A video file, or a directory of them.")
   Path videos;
 
-  @Option(names = "--annotations", paramLabel = "FILE", description = "ActivityNet JSON, or a THUMOS14 annotation directory.")
+  @Option(names = "--annotations", paramLabel = "FILE|DIR",
+      description = "Ground truth: an ActivityNet JSON file, or a THUMOS14 annotation directory.")
   Path annotations;
 
   @Option(names = "--fidelities", split = ",", defaultValue = "full,s,t,st",
@@ -27,6 +49,9 @@ final class IngestCommand extends PlannedCommand {
 
   @Option(names = "--preset", paramLabel = "cpu|paper", defaultValue = "cpu", description = "Fidelity preset (default: ${DEFAULT-VALUE}).")
   String preset;
+
+  @Option(names = "--force", description = "Publish again videos already on the cluster with the same content and sampling.")
+  boolean force;
 
   @Option(names = "--live", paramLabel = "URI", description = "A live source: file, rtsp:// or http:// URL, or camera device.")
   String live;
@@ -40,8 +65,112 @@ final class IngestCommand extends PlannedCommand {
   @Option(names = "--loop", description = "Repeat a file source.")
   boolean loop;
 
+  @Spec CommandSpec spec;
+
   @Override
-  String arrivesWith() {
-    return "issue #3 (ingest)";
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (live != null) {
+      err.println("lofi ingest --live is not available yet: it arrives with issue #3's live sources.");
+      err.flush();
+      return Lofi.UNAVAILABLE;
+    }
+    if (videos == null) {
+      throw new IllegalArgumentException("give --videos DIR|FILE (or --live URI --stream ID)");
+    }
+    AnnotationSet truth = annotations == null ? null : readAnnotations(annotations);
+    if (truth != null) {
+      truth.problems().forEach(p -> err.println("annotation problem: " + p));
+      err.flush();
+    }
+    IngestSettings settings = new IngestSettings(FidelityPreset.named(preset), fidelities, truth, force);
+    IngestSummary summary;
+    try (KafkaConnection connection = kafka.connect(err)) {
+      try (CatalogAdmin admin = CatalogAdmin.connect(connection.bootstrap())) {
+        admin.createMissing(List.of(TopicCatalog.VIDEOS, TopicCatalog.ANNOTATIONS, TopicCatalog.DLQ));
+        admin.createMissing(fidelities.stream().map(TopicCatalog::clips).toList());
+      }
+      ConsoleListener listener = new ConsoleListener(ProgressLine.forConsole(out, err));
+      summary = new FileIngest(connection.bootstrap(), settings, listener).run(videos);
+      listener.progress.clear();
+    }
+    printSummary(out, summary);
+    return summary.succeeded() && (truth == null || truth.problems().isEmpty()) ? 0 : Lofi.FAILED;
+  }
+
+  private static AnnotationSet readAnnotations(Path path) {
+    return Files.isDirectory(path) ? Thumos14Format.read(path) : ActivityNetFormat.read(path);
+  }
+
+  private static void printSummary(PrintWriter out, IngestSummary summary) {
+    if (!summary.annotatedWithoutVideo().isEmpty()) {
+      out.printf("note: %d annotated video(s) have no file here, e.g. %s%n", summary.annotatedWithoutVideo().size(),
+          summary.annotatedWithoutVideo().get(0));
+    }
+    double megabytes = summary.clipBytes() / 1e6;
+    out.printf("%d published, %d skipped, %d failed; snippets %s; %.1f MB in %.1f s (%.1f MB/s)%n",
+        summary.published().size(), summary.skipped().size(), summary.failed().size(),
+        summary.snippetsPerFidelity().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(" ")),
+        megabytes, summary.seconds(), megabytes / Math.max(summary.seconds(), 1e-9));
+    out.flush();
+  }
+
+  /** Prints one line per file and keeps the progress bar moving. */
+  private static final class ConsoleListener implements IngestListener {
+    private final ProgressLine progress;
+    private final long start = System.nanoTime();
+    private int fileIndex;
+    private int files;
+    private String videoId = "";
+    private int snippets;
+    private int expectedSnippets;
+    private long bytes;
+
+    ConsoleListener(ProgressLine progress) {
+      this.progress = progress;
+    }
+
+    @Override
+    public void fileStarted(Path file, int index, int total) {
+      fileIndex = index;
+      files = total;
+      videoId = file.getFileName().toString();
+      snippets = 0;
+      expectedSnippets = 1;
+    }
+
+    @Override
+    public void videoStarted(String id, VideoProbe probe, int expected) {
+      expectedSnippets = expected;
+    }
+
+    @Override
+    public void snippetPublished(ClipSnippet snippet) {
+      snippets++;
+      bytes += snippet.payload().length;
+      double seconds = (System.nanoTime() - start) / 1e9;
+      progress.update(fileIndex - 1 + (double) snippets / expectedSnippets, files, String.format(
+          "video %d/%d %s | %d snippets | %.1f MB/s", fileIndex, files, videoId, snippets, bytes / 1e6 / seconds));
+    }
+
+    @Override
+    public void videoPublished(IngestSummary.Published video) {
+      progress.println(String.format("published  %-24s %s  %d frames decoded in %.1f s", video.videoId(),
+          video.snippets().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+              .collect(Collectors.joining(" ")), video.decodedFrames(), video.seconds())
+          + (video.annotated() ? "  (with ground truth)" : ""));
+    }
+
+    @Override
+    public void fileSkipped(Path file, String reason) {
+      progress.println("skipped    " + file + ": " + reason);
+    }
+
+    @Override
+    public void fileFailed(Path file, String reason) {
+      progress.println("FAILED     " + file + ": " + reason);
+    }
   }
 }

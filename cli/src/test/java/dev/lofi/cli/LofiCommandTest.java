@@ -45,8 +45,8 @@ class LofiCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"synth --out x", "ingest --videos x", "train --stage all", "localize",
-      "evaluate --gt a --pred b", "bench ingest", "demo --quick"})
+  @ValueSource(strings = {"synth --out x", "train --stage all", "localize",
+      "evaluate --gt a --pred b", "bench ingest", "demo --quick", "ingest --live x --stream s"})
   void commandsNotBuiltYetSaySoAndExitWithTwo(String line) {
     Run run = lofi(line.split(" "));
     assertThat(run.exitCode()).isEqualTo(2);

@@ -101,6 +101,19 @@ public final class CatalogAdmin implements AutoCloseable {
     return creations;
   }
 
+  /**
+   * Creates the topics the cluster does not have yet and leaves existing ones alone: what a
+   * service needs before it writes, without the rights to alter configs that {@link #create} uses.
+   */
+  public List<Topic> createMissing(Collection<Topic> topics) {
+    Set<String> existing = await(admin.listTopics().names());
+    List<Topic> missing = topics.stream().filter(t -> !existing.contains(t.name())).distinct().toList();
+    if (!missing.isEmpty()) {
+      create(missing);
+    }
+    return missing;
+  }
+
   /** Every topic on the cluster that is in the catalog or starts with {@code lofi.}, sorted by name. */
   public List<TopicState> list() {
     Set<String> names = await(admin.listTopics().names()).stream()

@@ -11,6 +11,7 @@ package dev.lofi.topics.record;
  * @param height frame height in pixels
  * @param frameCount frames in the video, or {@link #UNKNOWN_FRAME_COUNT} if the container does not say
  * @param subset the data set split, e.g. {@code training}, {@code validation}; null if none
+ * @param ingest the ingest run whose clips are the video's current ones
  */
 public record VideoMetadata(
     String videoId,
@@ -20,7 +21,8 @@ public record VideoMetadata(
     int width,
     int height,
     long frameCount,
-    String subset) {
+    String subset,
+    IngestProvenance ingest) {
 
   /** The frame count of a container that does not record it. */
   public static final long UNKNOWN_FRAME_COUNT = -1;
@@ -33,5 +35,6 @@ public record VideoMetadata(
     Require.atLeast("width", width, 1);
     Require.atLeast("height", height, 1);
     Require.atLeast("frameCount", frameCount, UNKNOWN_FRAME_COUNT);
+    Require.nonNull("ingest", ingest);
   }
 }

@@ -173,7 +173,17 @@ final class ArbitraryRecords {
             Arbitraries.oneOf(
                 Arbitraries.just(VideoMetadata.UNKNOWN_FRAME_COUNT), Arbitraries.longs().between(0, 10_000_000)),
             subsets())
-        .as(VideoMetadata::new);
+        .flatAs((id, source, duration, fps, width, height, frames, subset) -> ingestProvenance()
+            .map(ingest -> new VideoMetadata(id, source, duration, fps, width, height, frames, subset, ingest)));
+  }
+
+  static Arbitrary<IngestProvenance> ingestProvenance() {
+    return Combinators.combine(names(), Arbitraries.strings().withChars("0123456789abcdef").ofLength(64),
+            Arbitraries.of("cpu", "paper"),
+            Arbitraries.maps(Arbitraries.of("full", "s", "t", "st"), Arbitraries.integers().between(1, 200))
+                .ofMinSize(1),
+            instants())
+        .as(IngestProvenance::new);
   }
 
   private static Arbitrary<String> subsets() {

@@ -1,0 +1,64 @@
+package dev.lofi.cli;
+
+import java.io.PrintWriter;
+
+/**
+ * A progress bar redrawn in place on a terminal's standard error, between permanent lines on
+ * standard output. Where standard error is not a terminal (a log file, CI), the bar stays silent:
+ * the permanent lines tell the story there.
+ */
+final class ProgressLine {
+
+  private static final int WIDTH = 28;
+  private static final long REDRAW_NANOS = 100_000_000L;
+
+  private final PrintWriter out;
+  private final PrintWriter bar;
+  private final boolean terminal;
+  private long lastDraw;
+  private int lastLength;
+
+  ProgressLine(PrintWriter out, PrintWriter bar, boolean terminal) {
+    this.out = out;
+    this.bar = bar;
+    this.terminal = terminal;
+  }
+
+  /** Lines on {@code out}, and a bar on {@code err} when the console is a terminal. */
+  static ProgressLine forConsole(PrintWriter out, PrintWriter err) {
+    return new ProgressLine(out, err, System.console() != null && System.getenv("CI") == null);
+  }
+
+  /** Redraws the bar at {@code done / total} with a status text, at most ten times a second. */
+  void update(double done, double total, String status) {
+    long now = System.nanoTime();
+    if (!terminal || now - lastDraw < REDRAW_NANOS) {
+      return;
+    }
+    lastDraw = now;
+    double fraction = total > 0 ? Math.min(1, done / total) : 0;
+    int filled = (int) Math.round(fraction * WIDTH);
+    String line = "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "
+        + String.format("%3.0f%% ", fraction * 100) + status;
+    bar.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+    bar.flush();
+    lastLength = line.length();
+  }
+
+  /** Prints a permanent line, clearing the bar first so they do not mix. */
+  void println(String line) {
+    clear();
+    out.println(line);
+    out.flush();
+  }
+
+  /** Removes the bar. */
+  void clear() {
+    if (terminal && lastLength > 0) {
+      bar.print("\r" + " ".repeat(lastLength) + "\r");
+      bar.flush();
+      lastLength = 0;
+      lastDraw = 0;
+    }
+  }
+}

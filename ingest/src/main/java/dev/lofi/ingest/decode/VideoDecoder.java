@@ -1,0 +1,220 @@
+package dev.lofi.ingest.decode;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.global.swscale;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+
+/**
+ * Decodes a video with JavaCV's FFmpeg grabber, every frame in stream order, converting to
+ * square RGB only the frames the caller asks for. Frames are squashed to {@code size x size}
+ * (aspect ratio not kept, nothing cropped away: an action at the edge of the picture stays in it)
+ * by FFmpeg's area scaler in the same native pass that converts YUV to RGB.
+ */
+public final class VideoDecoder implements AutoCloseable {
+
+  static {
+    // Corrupt streams make FFmpeg log every bad packet; lofi reports each failed file in one line.
+    avutil.av_log_set_level(avutil.AV_LOG_FATAL);
+  }
+
+  private static final Pattern ERROR_CODE = Pattern.compile("error (-\\d+)");
+
+  private final String source;
+  private final FFmpegFrameGrabber grabber;
+  private final int size;
+  private final double firstFrameSeconds;
+
+  private VideoDecoder(String source, FFmpegFrameGrabber grabber, int size, double firstFrameSeconds) {
+    this.source = source;
+    this.grabber = grabber;
+    this.size = size;
+    this.firstFrameSeconds = firstFrameSeconds;
+  }
+
+  /** Opens a video for decoding to {@code size x size} RGB, with media time 0 at {@code probe}'s first frame. */
+  public static VideoDecoder open(VideoProbe probe, int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("output size must be positive, got " + size);
+    }
+    FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(probe.source());
+    grabber.setImageWidth(size);
+    grabber.setImageHeight(size);
+    grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
+    grabber.setImageScalingFlags(swscale.SWS_AREA);
+    start(probe.source(), grabber);
+    return new VideoDecoder(probe.source(), grabber, size, probe.firstFrameSeconds());
+  }
+
+  /**
+   * Reads a video's packets once, without decoding them, to measure what its header may
+   * misreport: first and last frame times and the frame count.
+   */
+  public static VideoProbe probe(String source) {
+    requireReadableFile(source);
+    FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source);
+    start(source, grabber);
+    try {
+      int stream = grabber.getVideoStream();
+      if (stream < 0 || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+        throw new VideoDecodeException(source, "no video stream (format " + grabber.getFormat() + ")");
+      }
+      AVStream avStream = grabber.getFormatContext().streams(stream);
+      AVRational timeBase = avStream.time_base();
+      double unit = (double) timeBase.num() / timeBase.den();
+      long first = Long.MAX_VALUE;
+      long last = Long.MIN_VALUE;
+      long lastEnd = Long.MIN_VALUE;
+      List<Long> times = new ArrayList<>();
+      AVPacket packet;
+      while ((packet = grabber.grabPacket()) != null) {
+        if (packet.stream_index() == stream) {
+          long ts = packet.pts() != avutil.AV_NOPTS_VALUE ? packet.pts() : packet.dts();
+          if (ts != avutil.AV_NOPTS_VALUE) {
+            first = Math.min(first, ts);
+            last = Math.max(last, ts);
+            lastEnd = Math.max(lastEnd, ts + Math.max(packet.duration(), 0));
+            times.add(ts);
+          }
+        }
+        // grabPacket hands over a reference the caller must release.
+        avcodec.av_packet_unref(packet);
+      }
+      double fps = nominalFps(grabber, avStream);
+      if (times.isEmpty()) {
+        throw new VideoDecodeException(source, "the video stream holds no frames with timestamps");
+      }
+      double lastFrame = (last - first) * unit;
+      double duration = Math.max((lastEnd - first) * unit, lastFrame + 1.0 / fps);
+      long origin = first;
+      double[] frameTimes = times.stream().mapToDouble(t -> (t - origin) * unit).sorted().toArray();
+      return new VideoProbe(source, grabber.getFormat(), grabber.getVideoCodecName(), grabber.getImageWidth(),
+          grabber.getImageHeight(), fps, first * unit, lastFrame, duration, frameTimes);
+    } catch (FrameGrabber.Exception e) {
+      throw new VideoDecodeException(source, "cannot read packets: " + e.getMessage(), e);
+    } finally {
+      closeQuietly(grabber);
+    }
+  }
+
+  /**
+   * The next frame, converted to RGB if {@code convert}; null at the end of the stream.
+   *
+   * @throws VideoDecodeException if FFmpeg fails mid-stream (a corrupt or truncated file)
+   */
+  public DecodedFrame next(boolean convert) {
+    Frame frame;
+    try {
+      frame = grabber.grabFrame(false, true, convert, false, false);
+    } catch (FrameGrabber.Exception e) {
+      throw new VideoDecodeException(source, "decoding failed: " + e.getMessage(), e);
+    }
+    if (frame == null) {
+      return null;
+    }
+    double seconds = frame.timestamp / 1e6 - firstFrameSeconds;
+    return new DecodedFrame(seconds, convert ? copyRgb(frame) : null);
+  }
+
+  /** The side of the converted frames. */
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(grabber);
+  }
+
+  private byte[] copyRgb(Frame frame) {
+    if (frame.image == null || frame.imageWidth != size || frame.imageHeight != size) {
+      throw new VideoDecodeException(source, "FFmpeg returned no " + size + "x" + size + " RGB picture");
+    }
+    ByteBuffer pixels = ((ByteBuffer) frame.image[0]).duplicate();
+    int row = size * 3;
+    byte[] rgb = new byte[row * size];
+    // FFmpeg may pad rows; copy them one by one.
+    for (int y = 0; y < size; y++) {
+      pixels.position(y * frame.imageStride);
+      pixels.get(rgb, y * row, row);
+    }
+    return rgb;
+  }
+
+  private static double nominalFps(FFmpegFrameGrabber grabber, AVStream stream) {
+    double fps = grabber.getVideoFrameRate();
+    if (!(fps > 0) || Double.isInfinite(fps)) {
+      AVRational avg = stream.avg_frame_rate();
+      fps = avg.den() > 0 ? (double) avg.num() / avg.den() : 0;
+    }
+    return fps > 0 && fps < 1000 ? fps : 25.0;
+  }
+
+  private static void requireReadableFile(String source) {
+    if (source.contains("://")) {
+      return;
+    }
+    Path path = Path.of(source);
+    if (!Files.isRegularFile(path)) {
+      throw new VideoDecodeException(source, Files.exists(path) ? "not a regular file" : "no such file");
+    }
+    try {
+      if (Files.size(path) == 0) {
+        throw new VideoDecodeException(source, "empty file");
+      }
+    } catch (java.io.IOException e) {
+      throw new VideoDecodeException(source, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static void start(String source, FFmpegFrameGrabber grabber) {
+    try {
+      grabber.start();
+    } catch (FrameGrabber.Exception e) {
+      closeQuietly(grabber);
+      throw new VideoDecodeException(source, "not a video FFmpeg can read (" + ffmpegReason(e) + ")", e);
+    }
+  }
+
+  /** FFmpeg's own words for a grabber error: JavaCV reports only the error number. */
+  private static String ffmpegReason(Exception e) {
+    String message = String.valueOf(e.getMessage());
+    Matcher code = ERROR_CODE.matcher(message);
+    if (code.find()) {
+      try (BytePointer text = new BytePointer(256)) {
+        if (avutil.av_strerror(Integer.parseInt(code.group(1)), text, 256) == 0) {
+          byte[] bytes = new byte[256];
+          text.get(bytes);
+          int end = 0;
+          while (end < bytes.length && bytes[end] != 0) {
+            end++;
+          }
+          return new String(bytes, 0, end, java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+    }
+    int hint = message.indexOf(" (Has setFormat()");
+    return hint > 0 ? message.substring(0, hint) : message;
+  }
+
+  private static void closeQuietly(FFmpegFrameGrabber grabber) {
+    try {
+      grabber.close();
+    } catch (Exception ignored) {
+      // Closing a grabber that failed to start can fail again; the first error is what matters.
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.lofi.ingest.decode;
+
+import java.util.Arrays;
+
+/**
+ * What a video is, measured from its packets rather than trusted from its header: containers
+ * misreport durations and frame counts.
+ *
+ * @param source the file or URI
+ * @param container FFmpeg's name of the container format
+ * @param codec the video codec
+ * @param width coded frame width
+ * @param height coded frame height
+ * @param fps nominal frame rate (the stream's average where the container gives none)
+ * @param firstFrameSeconds stream time of the first frame; media time 0 of this video
+ * @param lastFrameSeconds media time of the last frame
+ * @param durationSeconds media time at which the last frame ends
+ * @param frameTimes media time of every video packet, sorted; one frame each
+ */
+public record VideoProbe(String source, String container, String codec, int width, int height, double fps,
+    double firstFrameSeconds, double lastFrameSeconds, double durationSeconds, double[] frameTimes) {
+
+  /** Video packets, one frame each. */
+  public long frameCount() {
+    return frameTimes.length;
+  }
+
+  /** Seconds one frame lasts at the nominal rate. */
+  public double frameSeconds() {
+    return 1.0 / fps;
+  }
+
+  /** Frames whose packets are stamped at or before {@code mediaSeconds}. */
+  public int framesUpTo(double mediaSeconds) {
+    int index = Arrays.binarySearch(frameTimes, mediaSeconds);
+    if (index < 0) {
+      return -index - 1;
+    }
+    while (index + 1 < frameTimes.length && frameTimes[index + 1] == mediaSeconds) {
+      index++;
+    }
+    return index + 1;
+  }
+}

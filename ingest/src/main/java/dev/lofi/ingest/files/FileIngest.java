@@ -1,0 +1,155 @@
+package dev.lofi.ingest.files;
+
+import dev.lofi.ingest.annotation.GroundTruth;
+import dev.lofi.ingest.decode.VideoDecodeException;
+import dev.lofi.ingest.decode.VideoDecoder;
+import dev.lofi.ingest.decode.VideoProbe;
+import dev.lofi.ingest.publish.ClipPublisher;
+import dev.lofi.ingest.publish.IngestedVideos;
+import dev.lofi.ingest.sampling.SnippetExtraction;
+import dev.lofi.topics.fidelity.Fidelity;
+import dev.lofi.topics.record.IngestProvenance;
+import dev.lofi.topics.record.VideoAnnotations;
+import dev.lofi.topics.record.VideoMetadata;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Ingests video files: one decode pass per video yields every fidelity's snippets, published with
+ * the video's ground truth and metadata in one Kafka transaction. A file that fails is reported
+ * and publishes nothing; the others go on.
+ *
+ * <p>Re-ingesting is idempotent: a video whose content (SHA-256) and sampling are already on the
+ * cluster is skipped. A changed video is published under a new ingest id, and consumers keep only
+ * the clips of the id in its latest metadata (see {@link IngestProvenance}).
+ */
+public final class FileIngest {
+
+  private final String bootstrap;
+  private final IngestSettings settings;
+  private final IngestListener listener;
+  private final String runId = UUID.randomUUID().toString().substring(0, 8);
+
+  public FileIngest(String bootstrap, IngestSettings settings, IngestListener listener) {
+    this.bootstrap = bootstrap;
+    this.settings = settings;
+    this.listener = listener;
+  }
+
+  /** Ingests a file, or every video file of a directory. */
+  public IngestSummary run(Path path) {
+    long start = System.nanoTime();
+    VideoFiles.Listing listing = VideoFiles.list(path);
+    List<IngestSummary.Published> published = new ArrayList<>();
+    List<IngestSummary.Outcome> skipped = new ArrayList<>();
+    List<IngestSummary.Outcome> failed = new ArrayList<>();
+    for (Path document : listing.documents()) {
+      skip(skipped, document, "not a video (a ." + VideoFiles.extension(document) + " document)");
+    }
+    IngestedVideos ingested = IngestedVideos.read(bootstrap);
+    long bytes;
+    try (ClipPublisher publisher = new ClipPublisher(bootstrap)) {
+      List<Path> videos = listing.videos();
+      for (int i = 0; i < videos.size(); i++) {
+        Path file = videos.get(i);
+        listener.fileStarted(file, i + 1, videos.size());
+        try {
+          Optional<IngestSummary.Published> video = ingest(file, ingested, publisher);
+          if (video.isPresent()) {
+            published.add(video.get());
+            listener.videoPublished(video.get());
+          } else {
+            skip(skipped, file, "already ingested with the same content and sampling (use --force to publish again)");
+          }
+        } catch (VideoDecodeException e) {
+          fail(failed, publisher, file, e.reason());
+        } catch (UncheckedIOException e) {
+          fail(failed, publisher, file, e.getCause().getMessage());
+        }
+      }
+      bytes = publisher.bytesSent();
+    }
+    Set<String> annotatedFiles = listing.videos().stream()
+        .flatMap(file -> settings.annotations().find(VideoFiles.videoId(file)).stream())
+        .map(GroundTruth::videoId).collect(Collectors.toSet());
+    List<String> orphans = settings.annotations().videos().keySet().stream()
+        .filter(id -> !annotatedFiles.contains(id)).sorted().toList();
+    return new IngestSummary(published, skipped, failed, orphans, bytes, (System.nanoTime() - start) / 1e9);
+  }
+
+  private Optional<IngestSummary.Published> ingest(Path file, IngestedVideos ingested, ClipPublisher publisher) {
+    long start = System.nanoTime();
+    String videoId = VideoFiles.videoId(file);
+    VideoProbe probe = VideoDecoder.probe(file.toString());
+    String sha256 = sha256(file);
+    boolean current = ingested.get(videoId)
+        .map(m -> m.ingest().covers(sha256, settings.preset().name(), settings.fidelities()))
+        .orElse(false);
+    if (current && !settings.force()) {
+      return Optional.empty();
+    }
+    List<Fidelity> fidelities = settings.sampled();
+    listener.videoStarted(videoId, probe, fidelities.stream().mapToInt(Fidelity::snippets).sum());
+    Map<String, Integer> counts = new TreeMap<>();
+    String ingestId = videoId + "@" + sha256.substring(0, 12) + "-" + runId;
+    publisher.beginVideo(videoId, ingestId);
+    SnippetExtraction.Stats stats = SnippetExtraction.run(videoId, probe, fidelities, clip -> {
+      publisher.sendClip(clip);
+      counts.merge(clip.fidelity(), 1, Integer::sum);
+      listener.snippetPublished(clip);
+    });
+    Optional<GroundTruth> truth = settings.annotations().find(videoId);
+    Map<String, Integer> snippets = new LinkedHashMap<>();
+    fidelities.forEach(f -> snippets.put(f.name(), f.snippets()));
+    IngestProvenance provenance = new IngestProvenance(ingestId, sha256, settings.preset().name(), snippets, Instant.now());
+    VideoMetadata metadata = new VideoMetadata(videoId, file.toAbsolutePath().toString(), probe.durationSeconds(),
+        probe.fps(), probe.width(), probe.height(), probe.frameCount(), truth.map(GroundTruth::subset).orElse(null),
+        provenance);
+    VideoAnnotations annotations = truth.map(gt -> gt.toRecord(probe.durationSeconds())).orElse(null);
+    publisher.commitVideo(metadata, annotations);
+    return Optional.of(new IngestSummary.Published(videoId, file, counts, truth.isPresent(),
+        stats.decodedFrames(), (System.nanoTime() - start) / 1e9));
+  }
+
+  private void fail(List<IngestSummary.Outcome> failed, ClipPublisher publisher, Path file, String reason) {
+    publisher.abortVideo();
+    failed.add(new IngestSummary.Outcome(file, reason));
+    listener.fileFailed(file, reason);
+  }
+
+  private void skip(List<IngestSummary.Outcome> skipped, Path file, String reason) {
+    skipped.add(new IngestSummary.Outcome(file, reason));
+    listener.fileSkipped(file, reason);
+  }
+
+  private static String sha256(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no SHA-256", e);
+    }
+  }
+}
