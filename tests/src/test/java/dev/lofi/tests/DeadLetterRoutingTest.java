@@ -3,6 +3,7 @@ package dev.lofi.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lofi.testkit.KafkaTestCluster;
+import dev.lofi.testkit.TopicSnapshot;
 import dev.lofi.topics.catalog.Topic;
 import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.deadletter.DeadLetterHeaders;
@@ -56,7 +57,7 @@ class DeadLetterRoutingTest {
       }
     }
 
-    List<ConsumerRecord<byte[], byte[]>> polled = TopicsFixture.readAll(bootstrap, CLIPS.name(), 0);
+    List<ConsumerRecord<byte[], byte[]>> polled = TopicSnapshot.read(bootstrap, CLIPS.name(), 0);
     List<DecodedRecord<ClipSnippet>> decoded;
     try (KafkaProducer<byte[], byte[]> dlqProducer = TopicsFixture.rawProducer(bootstrap)) {
       DeadLetterPublisher deadLetters = new DeadLetterPublisher(dlqProducer, "dead-letter-test");
@@ -68,7 +69,7 @@ class DeadLetterRoutingTest {
     assertThat(decoded).extracting(DecodedRecord::key).containsExactly("good-0", "good-1", "good-2");
     assertThat(decoded).extracting(DecodedRecord::value).containsExactly(first, second, third);
 
-    List<ConsumerRecord<byte[], byte[]>> deadLetters = TopicsFixture.readAll(bootstrap, TopicCatalog.DLQ.name(), 0).stream()
+    List<ConsumerRecord<byte[], byte[]>> deadLetters = TopicSnapshot.read(bootstrap, TopicCatalog.DLQ.name(), 0).stream()
         .filter(r -> CLIPS.name().equals(header(r, DeadLetterHeaders.TOPIC)))
         .toList();
     assertThat(deadLetters).hasSize(5);

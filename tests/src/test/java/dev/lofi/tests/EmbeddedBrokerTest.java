@@ -3,6 +3,7 @@ package dev.lofi.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lofi.testkit.TopicSnapshot;
 import dev.lofi.topics.broker.BrokerSettings;
 import dev.lofi.topics.broker.EmbeddedBroker;
 import dev.lofi.topics.catalog.CatalogAdmin;
@@ -43,7 +44,7 @@ class EmbeddedBrokerTest {
       List<String> topics = admin.list().stream().map(TopicState::name).toList();
       assertThat(topics).containsAll(TopicCatalog.all().stream().map(Topic::name).toList());
 
-      List<ConsumerRecord<byte[], byte[]>> records = TopicsFixture.readAll(restarted.bootstrapServers(),
+      List<ConsumerRecord<byte[], byte[]>> records = TopicSnapshot.read(restarted.bootstrapServers(),
           TopicCatalog.VIDEOS.name(), written.partition());
       assertThat(records).hasSize(1);
       assertThat(new String(records.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("video-1");

@@ -3,6 +3,7 @@ package dev.lofi.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lofi.testkit.KafkaTestCluster;
+import dev.lofi.testkit.TopicSnapshot;
 import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.client.ClientProperties;
 import dev.lofi.topics.record.ClipSnippet;
@@ -32,7 +33,7 @@ class LargeClipRoundTripTest {
       written = producer.send(new ProducerRecord<>(TopicCatalog.clips("full").name(), clip.videoId(), clip)).get();
     }
 
-    List<ConsumerRecord<byte[], byte[]>> read = TopicsFixture.readAll(bootstrap, written.topic(), written.partition());
+    List<ConsumerRecord<byte[], byte[]>> read = TopicSnapshot.read(bootstrap, written.topic(), written.partition());
     ConsumerRecord<byte[], byte[]> record = read.stream().filter(r -> r.offset() == written.offset())
         .findFirst().orElseThrow();
     assertThat(RecordSerdes.clipSnippet().decode(record.value())).isEqualTo(clip);

@@ -1,0 +1,191 @@
+package dev.lofi.ingest.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lofi.ingest.TestVideos;
+import dev.lofi.ingest.annotation.AnnotationSet;
+import dev.lofi.ingest.annotation.GroundTruth;
+import dev.lofi.testkit.KafkaTestCluster;
+import dev.lofi.testkit.TopicSnapshot;
+import dev.lofi.topics.catalog.CatalogAdmin;
+import dev.lofi.topics.catalog.TopicCatalog;
+import dev.lofi.topics.fidelity.FidelityPreset;
+import dev.lofi.topics.record.ClipSnippet;
+import dev.lofi.topics.record.GroundTruthSegment;
+import dev.lofi.topics.record.IngestProvenance;
+import dev.lofi.topics.record.RecordSerdes;
+import dev.lofi.topics.record.VideoAnnotations;
+import dev.lofi.topics.record.VideoMetadata;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ingest of video files through a real broker. */
+class FileIngestTest {
+
+  private static final List<String> FIDELITIES = IngestSettings.ALL_FIDELITIES;
+  private static String bootstrap;
+
+  @TempDir
+  Path dir;
+
+  /** Video ids unique to each test, since the broker is shared by the whole test JVM. */
+  private final String prefix = "t" + UUID.randomUUID().toString().substring(0, 6) + "_";
+
+  @BeforeAll
+  static void createTopics() {
+    bootstrap = KafkaTestCluster.shared().bootstrapServers();
+    try (CatalogAdmin admin = CatalogAdmin.connect(bootstrap)) {
+      admin.createMissing(TopicCatalog.all());
+    }
+  }
+
+  @Test
+  void goodVideosLandAtEveryFidelityWhileBadFilesAreNamedAndPublishNothing() throws Exception {
+    TestVideos.h264(dir.resolve(prefix + "a.mp4"), 60, 15, 96, 64);
+    TestVideos.lossless(dir.resolve(prefix + "b.mkv"), 45, 15, 80, 60);
+    Files.createFile(dir.resolve(prefix + "empty.mp4"));
+    Files.writeString(dir.resolve(prefix + "text.mov"), "not a video at all\n".repeat(20));
+    byte[] noise = new byte[20_000];
+    new java.util.Random(1).nextBytes(noise);
+    Files.write(dir.resolve(prefix + "random.avi"), noise);
+    Files.writeString(dir.resolve("README.md"), "# about these videos");
+
+    IngestSummary summary = ingest(dir, null, false);
+
+    assertThat(summary.published()).extracting(IngestSummary.Published::videoId)
+        .containsExactly(prefix + "a", prefix + "b");
+    assertThat(summary.failed()).extracting(o -> o.file().getFileName().toString())
+        .containsExactlyInAnyOrder(prefix + "empty.mp4", prefix + "text.mov", prefix + "random.avi");
+    assertThat(summary.skipped()).extracting(o -> o.file().getFileName().toString()).containsExactly("README.md");
+    assertThat(summary.succeeded()).isFalse();
+
+    FidelityPreset cpu = FidelityPreset.CPU;
+    for (String fidelity : FIDELITIES) {
+      Map<String, List<ClipSnippet>> clips = clipsByVideo(fidelity);
+      assertThat(clips.get(prefix + "a")).as(fidelity).hasSize(cpu.fidelity(fidelity).snippets())
+          .extracting(ClipSnippet::snippetIndex).doesNotHaveDuplicates();
+      assertThat(clips.get(prefix + "b")).hasSize(cpu.fidelity(fidelity).snippets());
+      assertThat(clips).doesNotContainKeys(prefix + "empty", prefix + "text", prefix + "random");
+    }
+    assertThat(clipsByVideo("t").get(prefix + "a")).hasSizeLessThan(clipsByVideo("full").get(prefix + "a").size());
+    VideoMetadata metadata = videos().get(prefix + "a");
+    assertThat(metadata.frameCount()).isEqualTo(60);
+    assertThat(metadata.ingest().snippets()).containsEntry("full", 32).containsEntry("st", 16);
+  }
+
+  @Test
+  void ingestingTheSameVideoTwiceSkipsItAndForcingItGivesItANewIngestId() {
+    TestVideos.lossless(dir.resolve(prefix + "same.mkv"), 30, 15, 64, 48);
+
+    IngestSummary first = ingest(dir, null, false);
+    awaitCommittedMetadata(prefix + "same");
+    IngestSummary second = ingest(dir, null, false);
+    assertThat(first.published()).hasSize(1);
+    assertThat(second.published()).isEmpty();
+    assertThat(second.skipped()).singleElement().extracting(IngestSummary.Outcome::reason).asString()
+        .contains("already ingested");
+    String firstId = videos().get(prefix + "same").ingest().ingestId();
+
+    IngestSummary forced = ingest(dir, null, true);
+    assertThat(forced.published()).hasSize(1);
+    String latestId = videos().get(prefix + "same").ingest().ingestId();
+    assertThat(latestId).isNotEqualTo(firstId);
+    // Consumers keep the clips whose header names the latest ingest id: exactly one video's worth.
+    long current = TopicSnapshot.read(bootstrap, TopicCatalog.clips("full").name()).stream()
+        .filter(r -> key(r).equals(prefix + "same"))
+        .filter(r -> latestId.equals(header(r, IngestProvenance.HEADER)))
+        .count();
+    assertThat(current).isEqualTo(FidelityPreset.CPU.full().snippets());
+  }
+
+  @Test
+  void aVideoThatFailsHalfWayLeavesNothingForCommittedReaders() {
+    Path good = TestVideos.h264(dir.resolve("source.mp4"), 150, 15, 96, 64);
+    Path damaged = TestVideos.damaged(good, dir.resolve(prefix + "damaged.mp4"), 0.3, 0.8);
+    try {
+      Files.delete(good);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+
+    IngestSummary summary = ingest(damaged, null, false);
+
+    assertThat(summary.failed()).singleElement().extracting(IngestSummary.Outcome::reason).asString()
+        .contains("could not be decoded");
+    for (String fidelity : FIDELITIES) {
+      assertThat(clipsByVideo(fidelity)).doesNotContainKey(prefix + "damaged");
+    }
+    assertThat(videos()).doesNotContainKey(prefix + "damaged");
+  }
+
+  @Test
+  void groundTruthIsPublishedBesideItsVideoWithTheProbedDuration() {
+    TestVideos.lossless(dir.resolve(prefix + "gt.mkv"), 45, 15, 64, 48);
+    GroundTruth truth = new GroundTruth(prefix + "gt", "validation", OptionalDouble.empty(),
+        List.of(new GroundTruthSegment("wave", 0.5, 2.0)), List.of());
+    GroundTruth withoutFile = new GroundTruth(prefix + "nofile", "training", OptionalDouble.of(9.0),
+        List.of(new GroundTruthSegment("wave", 1.0, 2.0)), List.of());
+    AnnotationSet annotations = new AnnotationSet(Map.of(prefix + "gt", truth, prefix + "nofile", withoutFile), List.of());
+
+    IngestSummary summary = ingest(dir, annotations, false);
+
+    assertThat(summary.published()).singleElement().extracting(IngestSummary.Published::annotated).isEqualTo(true);
+    assertThat(summary.annotatedWithoutVideo()).containsExactly(prefix + "nofile");
+    assertThat(videos().get(prefix + "gt").subset()).isEqualTo("validation");
+    VideoAnnotations published = TopicSnapshot.read(bootstrap, TopicCatalog.ANNOTATIONS.name()).stream()
+        .filter(r -> key(r).equals(prefix + "gt"))
+        .map(r -> RecordSerdes.videoAnnotations().decode(r.value()))
+        .findFirst().orElseThrow();
+    assertThat(published.durationSeconds()).isCloseTo(3.0, org.assertj.core.api.Assertions.within(0.01));
+    assertThat(published.annotations()).containsExactly(new GroundTruthSegment("wave", 0.5, 2.0));
+  }
+
+  /**
+   * A commit returns before the broker has written its markers into every partition; until then
+   * committed readers (the next ingest's duplicate check among them) do not see the video yet.
+   */
+  private void awaitCommittedMetadata(String videoId) {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!videos().containsKey(videoId)) {
+      assertThat(System.nanoTime()).as("metadata of " + videoId + " visible in time").isLessThan(deadline);
+    }
+  }
+
+  private IngestSummary ingest(Path path, AnnotationSet annotations, boolean force) {
+    IngestSettings settings = new IngestSettings(FidelityPreset.CPU, FIDELITIES, annotations, force);
+    return new FileIngest(bootstrap, settings, new IngestListener() { }).run(path);
+  }
+
+  private Map<String, List<ClipSnippet>> clipsByVideo(String fidelity) {
+    return TopicSnapshot.read(bootstrap, TopicCatalog.clips(fidelity).name()).stream()
+        .filter(r -> key(r).startsWith(prefix))
+        .map(r -> RecordSerdes.clipSnippet().decode(r.value()))
+        .collect(java.util.stream.Collectors.groupingBy(ClipSnippet::videoId));
+  }
+
+  private Map<String, VideoMetadata> videos() {
+    Map<String, VideoMetadata> latest = new java.util.HashMap<>();
+    TopicSnapshot.read(bootstrap, TopicCatalog.VIDEOS.name()).stream()
+        .filter(r -> key(r).startsWith(prefix))
+        .forEach(r -> latest.put(key(r), RecordSerdes.videoMetadata().decode(r.value())));
+    return latest;
+  }
+
+  private static String key(ConsumerRecord<byte[], byte[]> record) {
+    return new String(record.key(), StandardCharsets.UTF_8);
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    var header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}
