@@ -34,16 +34,20 @@ public final class TestVideos {
 
   /** A lossless FFV1 Matroska video of {@code frames} grey frames at a constant rate. */
   public static Path lossless(Path file, int frames, double fps, int width, int height) {
-    double[] times = new double[frames];
-    Arrays.setAll(times, i -> i / fps);
-    return write(file, "matroska", avcodec.AV_CODEC_ID_FFV1, avutil.AV_PIX_FMT_YUV444P, fps, width, height, times);
+    return encoded(file, "matroska", avcodec.AV_CODEC_ID_FFV1, avutil.AV_PIX_FMT_YUV444P, frames, fps, width, height);
   }
 
   /** An H.264 MP4 of {@code frames} grey frames, as most real footage is. */
   public static Path h264(Path file, int frames, double fps, int width, int height) {
+    return encoded(file, "mp4", avcodec.AV_CODEC_ID_H264, avutil.AV_PIX_FMT_YUV420P, frames, fps, width, height);
+  }
+
+  /** A video in any container and codec JavaCV's FFmpeg encodes, at a constant rate. */
+  public static Path encoded(Path file, String format, int codec, int pixelFormat, int frames, double fps,
+      int width, int height) {
     double[] times = new double[frames];
     Arrays.setAll(times, i -> i / fps);
-    return write(file, "mp4", avcodec.AV_CODEC_ID_H264, avutil.AV_PIX_FMT_YUV420P, fps, width, height, times);
+    return write(file, format, codec, pixelFormat, fps, width, height, times);
   }
 
   /** A lossless video whose frames are stamped at the given media times (variable frame rate). */
