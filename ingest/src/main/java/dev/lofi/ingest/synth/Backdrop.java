@@ -3,7 +3,7 @@ package dev.lofi.ingest.synth;
 import java.util.SplittableRandom;
 
 /**
- * A video's static background: smooth two-octave value noise between two colours, larger than the
+ * A video's static background: smooth three-octave value noise between two colours, larger than the
  * frame by a margin on each side so that the camera can move over it. BGR bytes, row-major.
  */
 final class Backdrop {
@@ -30,10 +30,11 @@ final class Backdrop {
     int height = preset.height() + 2 * margin;
     double coarse = scenery.grain() * preset.height();
     float[] big = valueNoise(width, height, coarse, random);
-    float[] fine = valueNoise(width, height, coarse / 3.7, random);
+    float[] middle = valueNoise(width, height, coarse / 2.3, random);
+    float[] fine = valueNoise(width, height, coarse / 5.1, random);
     byte[] bgr = new byte[width * height * 3];
     for (int i = 0; i < width * height; i++) {
-      double t = 0.65 * big[i] + 0.35 * fine[i];
+      double t = 0.55 * big[i] + 0.3 * middle[i] + 0.15 * fine[i];
       bgr[3 * i] = mix(scenery.shadow(), scenery.light(), 0, t);
       bgr[3 * i + 1] = mix(scenery.shadow(), scenery.light(), 8, t);
       bgr[3 * i + 2] = mix(scenery.shadow(), scenery.light(), 16, t);
@@ -50,21 +51,27 @@ final class Backdrop {
     }
   }
 
-  /** Smoothly interpolated random lattice values in [0, 1], lattice spacing {@code cell} pixels. */
+  /**
+   * Smoothly interpolated random lattice values in [0, 1], lattice spacing {@code cell} pixels. Each
+   * lattice is shifted by a random fraction of a cell, so that the octaves' grid lines do not align
+   * into visible squares.
+   */
   private static float[] valueNoise(int width, int height, double cell, SplittableRandom random) {
-    int columns = (int) Math.ceil(width / cell) + 2;
-    int rows = (int) Math.ceil(height / cell) + 2;
+    double shiftX = random.nextDouble();
+    double shiftY = random.nextDouble();
+    int columns = (int) Math.ceil(width / cell) + 3;
+    int rows = (int) Math.ceil(height / cell) + 3;
     float[] lattice = new float[columns * rows];
     for (int i = 0; i < lattice.length; i++) {
       lattice[i] = (float) random.nextDouble();
     }
     float[] values = new float[width * height];
     for (int py = 0; py < height; py++) {
-      double gy = py / cell;
+      double gy = py / cell + shiftY;
       int y0 = (int) gy;
       double fy = smooth(gy - y0);
       for (int px = 0; px < width; px++) {
-        double gx = px / cell;
+        double gx = px / cell + shiftX;
         int x0 = (int) gx;
         double fx = smooth(gx - x0);
         double top = lattice[y0 * columns + x0] * (1 - fx) + lattice[y0 * columns + x0 + 1] * fx;

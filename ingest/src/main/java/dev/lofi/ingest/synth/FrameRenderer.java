@@ -60,9 +60,9 @@ final class FrameRenderer {
     backdrop.copyView(dx, dy, bgr, width(), height());
     double unit = height();
     for (int i = 0; i < tracks.size(); i++) {
-      ObjectTrack track = tracks.get(i);
-      SpritePainter.paint(bgr, width(), height(), plan.cast().get(i).look(), track.x()[frame] * unit - dx,
-          track.y()[frame] * unit - dy, track.scale()[frame], track.angle()[frame], unit);
+      Pose pose = tracks.get(i).pose(frame);
+      SpritePainter.paint(bgr, width(), height(), plan.cast().get(i).look(), pose.x() * unit - dx,
+          pose.y() * unit - dy, pose.scale(), pose.angle(), unit);
     }
     expose(bgr, camera.gain256(frame), frame);
   }

@@ -24,9 +24,4 @@ record Look(Outline outline, int red, int green, int blue, double halfLength, do
     return new Look(outline, rgb[0], rgb[1], rgb[2], random.nextDouble(0.09, 0.15),
         random.nextDouble(1.7, 2.8), random.nextDouble(Math.PI));
   }
-
-  /** Mean of the three channels, 0..255. */
-  double brightness() {
-    return (red + green + blue) / 3.0;
-  }
 }

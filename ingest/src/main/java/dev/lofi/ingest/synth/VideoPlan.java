@@ -21,10 +21,18 @@ record VideoPlan(String id, String subset, SynthPreset preset, int frames, List<
     }
     cast = List.copyOf(cast);
     performances = List.copyOf(performances);
-    for (Performance performance : performances) {
+    for (int i = 0; i < performances.size(); i++) {
+      Performance performance = performances.get(i);
       if (performance.endFrame() > frames || performance.object() >= cast.size()) {
         throw new IllegalArgumentException(id + ": " + performance + " does not fit " + frames
             + " frames and " + cast.size() + " objects");
+      }
+      // An object does one thing at a time, and its performances are played in order of start.
+      for (Performance earlier : performances.subList(0, i)) {
+        if (earlier.startFrame() > performance.startFrame()
+            || earlier.object() == performance.object() && earlier.overlaps(performance)) {
+          throw new IllegalArgumentException(id + ": " + performance + " is out of order with or overlaps " + earlier);
+        }
       }
     }
   }
