@@ -44,8 +44,7 @@ record Performance(int object, ActionClass action, int startFrame, int endFrame,
   static Performance action(int object, ActionClass action, int startFrame, int frames, double fps,
       SplittableRandom random) {
     double seconds = frames / fps;
-    double period = random.nextDouble(action.minPeriod(), action.maxPeriod() + 1e-9);
-    double cycles = seconds / period;
+    double cycles = seconds / between(action.minPeriod(), action.maxPeriod(), random);
     if (action.cycleQuantum() > 0) {
       cycles = Math.round(cycles / action.cycleQuantum()) * action.cycleQuantum();
     }
@@ -62,7 +61,7 @@ record Performance(int object, ActionClass action, int startFrame, int endFrame,
     double cycles = action.cycleQuantum() > 0
         ? action.cycleQuantum() * Math.max(1, Math.floor(half / action.cycleQuantum()))
         : random.nextDouble(0.6 * half, half);
-    double seconds = cycles * random.nextDouble(action.minPeriod(), action.maxPeriod() + 1e-9);
+    double seconds = cycles * between(action.minPeriod(), action.maxPeriod(), random);
     int frames = Math.max(1, (int) Math.round(Math.min(seconds, MAX_NEAR_MISS_SECONDS) * fps));
     return drawRest(object, action, 0, frames, cycles, false, random);
   }
@@ -74,11 +73,14 @@ record Performance(int object, ActionClass action, int startFrame, int endFrame,
 
   private static Performance drawRest(int object, ActionClass action, int startFrame, int frames,
       double cycles, boolean annotated, SplittableRandom random) {
-    double amplitude = action.maxAmplitude() > action.minAmplitude()
-        ? random.nextDouble(action.minAmplitude(), action.maxAmplitude())
-        : action.minAmplitude();
+    double amplitude = between(action.minAmplitude(), action.maxAmplitude(), random);
     return new Performance(object, action, startFrame, startFrame + frames, cycles, amplitude,
         random.nextBoolean() ? 1 : -1, random.nextDouble(), annotated);
+  }
+
+  /** Uniform in {@code [min, max)}, or {@code min} for a range of one value (APPROACH's period, SPIN's amplitude). */
+  private static double between(double min, double max, SplittableRandom random) {
+    return max > min ? random.nextDouble(min, max) : min;
   }
 
   int frames() {

@@ -6,7 +6,7 @@ import java.util.Locale;
  * The frame format and video lengths of a SynthTAL set. {@code cpu} is small enough to train on two
  * cores; {@code paper} has larger frames at the frame rate of the paper's data.
  *
- * @param width frame width, pixels, even (H.264 with 4:2:0 chroma)
+ * @param width frame width, pixels, even (H.264 with 4:2:0 chroma) and at least the height
  * @param height frame height, pixels, even; also the scene unit objects are sized in
  * @param fps frames per second
  * @param minVideoSeconds shortest untrimmed video
@@ -29,6 +29,10 @@ public record SynthPreset(String name, int width, int height, double fps, double
     }
     if (width < 32 || height < 32 || width % 2 != 0 || height % 2 != 0) {
       throw new IllegalArgumentException("frame size must be even and >= 32, got " + width + "x" + height);
+    }
+    if (width < height) {
+      // Actors are placed and move across a frame at least as wide as it is high.
+      throw new IllegalArgumentException("frames must be landscape or square, got " + width + "x" + height);
     }
     if (!(fps >= 1 && fps <= 120)) {
       throw new IllegalArgumentException("fps must be in [1, 120], got " + fps);

@@ -15,6 +15,10 @@ final class VideoPlanner {
   private static final double GAP_SECONDS = 1.0;
   /** Near-misses keep this far from actions, so that they do not read as an action's ragged edge. */
   private static final double NEAR_MISS_CLEARANCE_SECONDS = 0.5;
+  /** Chance of one more near-miss in an idle stretch, after each one placed. */
+  private static final double NEAR_MISS_CHANCE = 0.6;
+  /** A near-miss starts at most this long after the previous one, so that a long stretch can hold several. */
+  private static final double NEAR_MISS_SPREAD_SECONDS = 4;
   private static final int MAX_ACTIONS = 4;
   private static final int MAX_DISTRACTORS = 3;
 
@@ -115,13 +119,13 @@ final class VideoPlanner {
   private void addNearMisses(List<Performance> performances, int castSize, int from, int to, SplittableRandom random) {
     int clearance = preset.frames(NEAR_MISS_CLEARANCE_SECONDS);
     int cursor = from + clearance;
-    while (random.nextDouble() < 0.6) {
+    while (random.nextDouble() < NEAR_MISS_CHANCE) {
       Performance nearMiss = Performance.nearMiss(random.nextInt(castSize), preset.fps(), random);
       int latest = to - clearance - nearMiss.frames();
       if (latest < cursor) {
         return;
       }
-      int start = cursor + random.nextInt(Math.min(latest - cursor, preset.frames(4)) + 1);
+      int start = cursor + random.nextInt(Math.min(latest - cursor, preset.frames(NEAR_MISS_SPREAD_SECONDS)) + 1);
       performances.add(nearMiss.startingAt(start));
       cursor = start + nearMiss.frames() + clearance;
     }

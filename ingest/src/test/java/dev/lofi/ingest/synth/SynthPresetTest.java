@@ -18,9 +18,10 @@ class SynthPresetTest {
   }
 
   @Test
-  void unknownNamesOddSizesAndVideosTooShortForAnActionAreRefused() {
+  void unknownNamesOddOrPortraitSizesAndVideosTooShortForAnActionAreRefused() {
     assertThatThrownBy(() -> SynthPreset.named("gpu")).hasMessageContaining("'gpu'");
     assertThatThrownBy(() -> new SynthPreset("odd", 161, 120, 15, 20, 40)).hasMessageContaining("161x120");
+    assertThatThrownBy(() -> new SynthPreset("portrait", 120, 160, 15, 20, 40)).hasMessageContaining("120x160");
     assertThatThrownBy(() -> SynthPreset.CPU.withVideoSeconds(2, 4)).hasMessageContaining("[2.0, 4.0]");
     assertThatThrownBy(() -> SynthPreset.CPU.withVideoSeconds(10, 5)).isInstanceOf(IllegalArgumentException.class);
   }
