@@ -45,7 +45,7 @@ class LofiCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"synth --out x", "train --stage all", "localize",
+  @ValueSource(strings = {"train --stage all", "localize",
       "evaluate --gt a --pred b", "bench ingest", "demo --quick", "ingest --live x --stream s"})
   void commandsNotBuiltYetSaySoAndExitWithTwo(String line) {
     Run run = lofi(line.split(" "));

@@ -2,6 +2,7 @@ package dev.lofi.ingest.synth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lofi.ingest.annotation.ActivityNetFormat;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -53,7 +54,7 @@ public final class SynthTal {
     long frames = encodeAll(files, progress);
     // Indexes last: a reader that finds them may take every file they name to be complete.
     Path annotations = out.resolve(ANNOTATIONS_FILE);
-    SynthAnnotationsWriter.write(annotations, plan, config.preset());
+    ActivityNetFormat.write(annotations, plan.annotations());
     Path index = trimmedDir.resolve(TRIMMED_INDEX_FILE);
     writeTrimmedIndex(index, plan.clips());
     return new SynthTalSummary(annotations, index, plan.videos().size(), plan.clips().size(), frames,

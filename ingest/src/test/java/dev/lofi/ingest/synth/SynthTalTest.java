@@ -3,6 +3,9 @@ package dev.lofi.ingest.synth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lofi.ingest.annotation.ActivityNetFormat;
+import dev.lofi.ingest.annotation.AnnotationSet;
+import dev.lofi.topics.record.VideoAnnotations;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,6 +44,16 @@ class SynthTalTest {
         frames++;
       }
       return new int[] {frames, grabber.getImageWidth(), grabber.getImageHeight()};
+    }
+  }
+
+  @Test
+  void theAnnotationsReadBackAsActivityNetJsonExactlyAsPlanned() {
+    AnnotationSet read = ActivityNetFormat.read(summary.annotations());
+    assertThat(read.problems()).isEmpty();
+    for (VideoAnnotations planned : SynthPlan.of(config).annotations()) {
+      assertThat(read.find(planned.videoId())).get()
+          .extracting(truth -> truth.toRecord(planned.durationSeconds())).isEqualTo(planned);
     }
   }
 
