@@ -1,5 +1,6 @@
 package dev.lofi.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -18,9 +19,13 @@ abstract class PlannedCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
-    spec.commandLine().getErr().printf("lofi %s is not available yet: it arrives with %s.%n",
-        spec.name(), arrivesWith());
-    spec.commandLine().getErr().flush();
+    return notAvailable(spec.commandLine().getErr(), spec.name(), arrivesWith());
+  }
+
+  /** Says that {@code command} has not landed yet and where it comes from; returns the exit code for it. */
+  static int notAvailable(PrintWriter err, String command, String arrivesWith) {
+    err.printf("lofi %s is not available yet: it arrives with %s.%n", command, arrivesWith);
+    err.flush();
     return Lofi.UNAVAILABLE;
   }
 }

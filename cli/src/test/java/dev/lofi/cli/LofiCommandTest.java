@@ -1,14 +1,22 @@
 package dev.lofi.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lofi.ingest.bench.BenchVideo;
+import dev.lofi.ingest.bench.FfmpegCli;
 
 import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.topics.catalog.Topic;
 import dev.lofi.topics.catalog.TopicCatalog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -46,12 +54,46 @@ class LofiCommandTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"train --stage all", "localize",
-      "evaluate --gt a --pred b", "bench ingest", "demo --quick", "ingest --live x --stream s"})
+      "evaluate --gt a --pred b", "bench train", "bench localize", "demo --quick", "ingest --live x --stream s"})
   void commandsNotBuiltYetSaySoAndExitWithTwo(String line) {
     Run run = lofi(line.split(" "));
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("is not available yet");
     assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void benchmarksStillToComeSayWhichIssueBringsThem() {
+    assertThat(lofi("bench", "train").err()).contains("lofi bench train is not available yet: it arrives with issue #4");
+    assertThat(lofi("bench", "localize").err())
+        .contains("lofi bench localize is not available yet: it arrives with issue #5");
+  }
+
+  @Test
+  void benchIngestPrintsOneJsonObjectWithTheContractKeys(@TempDir Path dir) throws Exception {
+    assumeTrue(FfmpegCli.find(FfmpegCli.DEFAULT_COMMAND, FfmpegCli.DEFAULT_TIMEOUT).isPresent(),
+        "the ffmpeg CLI is not installed");
+    Path video = dir.resolve("tiny.mp4");
+    new BenchVideo(160, 120, 30, 2).write(video);
+
+    Run run = lofi("bench", "ingest", "--video", video.toString(), "--runs", "1", "--json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("frames").asLong()).isEqualTo(60);
+    assertThat(json.get("fps").asDouble()).isPositive();
+    assertThat(json.get("ffmpeg_fps").asDouble()).isPositive();
+    assertThat(json.get("ratio").asDouble()).isPositive();
+    assertThat(json.get("video").asText()).isEqualTo(video.toString());
+  }
+
+  @Test
+  void benchIngestWithoutTheFfmpegCliFailsWithOneClearLine() {
+    Run run = lofi("bench", "ingest", "--ffmpeg", "lofi-no-such-ffmpeg", "--video", "v.mp4");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains(
+        "lofi bench: error: lofi-no-such-ffmpeg CLI not found on PATH: install it (Debian: apt-get install ffmpeg)");
   }
 
   @Test
