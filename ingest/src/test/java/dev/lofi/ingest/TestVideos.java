@@ -1,15 +1,11 @@
 package dev.lofi.ingest;
 
+import dev.lofi.ingest.encode.VideoWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Frame;
 
 /**
  * Real video files for tests, written with JavaCV. Frame {@code i} is one flat grey level,
@@ -34,12 +30,14 @@ public final class TestVideos {
 
   /** A lossless FFV1 Matroska video of {@code frames} grey frames at a constant rate. */
   public static Path lossless(Path file, int frames, double fps, int width, int height) {
-    return encoded(file, "matroska", avcodec.AV_CODEC_ID_FFV1, avutil.AV_PIX_FMT_YUV444P, frames, fps, width, height);
+    VideoWriter.Format ffv1 = VideoWriter.Format.FFV1_MKV;
+    return encoded(file, ffv1.container(), ffv1.codec(), ffv1.pixelFormat(), frames, fps, width, height);
   }
 
   /** An H.264 MP4 of {@code frames} grey frames, as most real footage is. */
   public static Path h264(Path file, int frames, double fps, int width, int height) {
-    return encoded(file, "mp4", avcodec.AV_CODEC_ID_H264, avutil.AV_PIX_FMT_YUV420P, frames, fps, width, height);
+    VideoWriter.Format h264 = VideoWriter.Format.H264_MP4;
+    return encoded(file, h264.container(), h264.codec(), h264.pixelFormat(), frames, fps, width, height);
   }
 
   /** A video in any container and codec JavaCV's FFmpeg encodes, at a constant rate. */
@@ -52,36 +50,21 @@ public final class TestVideos {
 
   /** A lossless video whose frames are stamped at the given media times (variable frame rate). */
   public static Path variableRate(Path file, double[] times, int width, int height) {
-    return write(file, "matroska", avcodec.AV_CODEC_ID_FFV1, avutil.AV_PIX_FMT_YUV444P, 1000, width, height, times);
+    VideoWriter.Format ffv1 = VideoWriter.Format.FFV1_MKV;
+    return write(file, ffv1.container(), ffv1.codec(), ffv1.pixelFormat(), 1000, width, height, times);
   }
 
   private static Path write(Path file, String format, int codec, int pixelFormat, double fps, int width, int height,
       double[] times) {
-    avutil.av_log_set_level(avutil.AV_LOG_FATAL);
-    try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0)) {
-      recorder.setFormat(format);
-      recorder.setVideoCodec(codec);
-      recorder.setPixelFormat(pixelFormat);
-      recorder.setFrameRate(fps);
-      recorder.setGopSize(10);
-      recorder.setVideoQuality(0);
-      recorder.start();
-      Frame frame = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
-      ByteBuffer pixels = (ByteBuffer) frame.image[0];
-      byte[] row = new byte[frame.imageStride];
+    byte[] bgr = new byte[width * height * 3];
+    try (VideoWriter writer = VideoWriter.open(file, new VideoWriter.Format(format, codec, pixelFormat), width, height,
+        fps, 0)) {
       for (int i = 0; i < times.length; i++) {
-        Arrays.fill(row, (byte) level(i));
-        for (int y = 0; y < height; y++) {
-          pixels.position(y * frame.imageStride);
-          pixels.put(row);
-        }
-        pixels.rewind();
-        recorder.setTimestamp(Math.round(times[i] * 1e6));
-        recorder.record(frame, avutil.AV_PIX_FMT_BGR24);
+        Arrays.fill(bgr, (byte) level(i));
+        writer.write(bgr, Math.round(times[i] * 1e6));
       }
-      recorder.stop();
-    } catch (org.bytedeco.javacv.FrameRecorder.Exception e) {
-      throw new IllegalStateException("cannot write test video " + file, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write test video " + file, e);
     }
     return file;
   }

@@ -1,16 +1,12 @@
 package dev.lofi.ingest.bench;
 
+import dev.lofi.ingest.encode.VideoWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Random;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Frame;
 
 /**
  * A synthetic H.264 video for benchmarking decoding when no real one is given: a noisy texture that
@@ -76,32 +72,18 @@ public record BenchVideo(int width, int height, int fps, int seconds) {
 
   /** Encodes the video to {@code file} as H.264 in MP4, replacing what is there. */
   public void write(Path file) {
-    if (avutil.av_log_get_level() > avutil.AV_LOG_ERROR) {
-      // The encoder reports its settings at INFO level; only failures are worth printing.
-      avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-    }
     Random random = new Random(SEED);
     byte[] texture = texture(random);
     Disc[] discs = new Disc[DISCS];
     for (int i = 0; i < DISCS; i++) {
       discs[i] = Disc.random(random, Math.max(2, height / 10));
     }
-    Frame frame = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
     byte[] picture = new byte[width * height * 3];
-    try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0)) {
-      recorder.setFormat("mp4");
-      recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
-      recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-      recorder.setFrameRate(fps);
-      recorder.setGopSize(2 * fps);
-      recorder.setVideoBitrate((int) Math.min(Integer.MAX_VALUE, BITS_PER_PIXEL * width * height * fps));
-      recorder.start();
+    try (VideoWriter writer = VideoWriter.open(file, VideoWriter.Format.H264_MP4, width, height, fps, BITS_PER_PIXEL)) {
       for (int n = 0; n < frames(); n++) {
         paint(picture, texture, discs, n);
-        copyInto(frame, picture);
-        recorder.record(frame);
+        writer.write(picture);
       }
-      recorder.stop();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the benchmark video " + file + ": " + e.getMessage(), e);
     }
@@ -168,16 +150,5 @@ public record BenchVideo(int width, int height, int fps, int seconds) {
         }
       }
     }
-  }
-
-  private void copyInto(Frame frame, byte[] picture) {
-    ByteBuffer pixels = (ByteBuffer) frame.image[0];
-    int row = width * 3;
-    // The frame's rows may be padded beyond the picture's width.
-    for (int y = 0; y < height; y++) {
-      pixels.position(y * frame.imageStride);
-      pixels.put(picture, y * row, row);
-    }
-    pixels.rewind();
   }
 }

@@ -3,6 +3,7 @@ package dev.lofi.ingest.synth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lofi.ingest.annotation.ActivityNetFormat;
+import dev.lofi.ingest.encode.VideoWriter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,12 @@ import java.util.concurrent.Executors;
  * {@code trimmed/index.json} for the encoder's classification pre-training.
  */
 public final class SynthTal {
+
+  /**
+   * Bits per pixel per frame: enough for edges and texture to survive while the encoder smooths
+   * part of the sensor noise away, as in real compressed footage, and files stay small.
+   */
+  private static final double BITS_PER_PIXEL = 0.6;
 
   public static final String VIDEOS_DIR = "videos";
   public static final String ANNOTATIONS_FILE = "annotations.json";
@@ -65,7 +72,8 @@ public final class SynthTal {
   static int encode(VideoPlan video, Path file) throws IOException {
     FrameRenderer renderer = new FrameRenderer(video);
     byte[] bgr = new byte[renderer.frameBytes()];
-    try (Mp4Writer writer = Mp4Writer.open(file, renderer.width(), renderer.height(), video.preset().fps())) {
+    try (VideoWriter writer = VideoWriter.open(file, VideoWriter.Format.H264_MP4, renderer.width(), renderer.height(),
+        video.preset().fps(), BITS_PER_PIXEL)) {
       for (int frame = 0; frame < renderer.frames(); frame++) {
         renderer.render(frame, bgr);
         writer.write(bgr);
