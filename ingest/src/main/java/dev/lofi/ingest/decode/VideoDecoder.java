@@ -32,6 +32,7 @@ public final class VideoDecoder implements AutoCloseable {
     avutil.av_log_set_level(avutil.AV_LOG_FATAL);
   }
 
+  private static final String NOT_READABLE = "not a video FFmpeg can read";
   private static final Pattern ERROR_CODE = Pattern.compile("error (-\\d+)");
 
   private final String source;
@@ -50,7 +51,7 @@ public final class VideoDecoder implements AutoCloseable {
   /** Opens a video for decoding to {@code size x size} RGB, with media time 0 at {@code probe}'s first frame. */
   public static VideoDecoder open(VideoProbe probe, int size) {
     FFmpegFrameGrabber grabber = scalingGrabber(probe.source(), size);
-    start(probe.source(), grabber);
+    start(probe.source(), grabber, NOT_READABLE);
     return new VideoDecoder(probe.source(), grabber, size, probe.firstFrameSeconds());
   }
 
@@ -68,7 +69,7 @@ public final class VideoDecoder implements AutoCloseable {
       grabber.setFormat(format);
     }
     options.forEach(grabber::setOption);
-    start(source, grabber);
+    start(source, grabber, "cannot open the stream");
     try {
       videoStream(source, grabber);
     } catch (VideoDecodeException e) {
@@ -85,7 +86,7 @@ public final class VideoDecoder implements AutoCloseable {
   public static VideoProbe probe(String source) {
     requireReadableFile(source);
     FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source);
-    start(source, grabber);
+    start(source, grabber, NOT_READABLE);
     try {
       int stream = grabber.getVideoStream();
       AVStream avStream = videoStream(source, grabber);
@@ -235,12 +236,13 @@ public final class VideoDecoder implements AutoCloseable {
     }
   }
 
-  private static void start(String source, FFmpegFrameGrabber grabber) {
+  /** Starts {@code grabber}; a failure reads {@code failure (FFmpeg's reason)}. */
+  private static void start(String source, FFmpegFrameGrabber grabber, String failure) {
     try {
       grabber.start();
     } catch (FrameGrabber.Exception e) {
       closeQuietly(grabber);
-      throw new VideoDecodeException(source, "not a video FFmpeg can read (" + ffmpegReason(e) + ")", e);
+      throw new VideoDecodeException(source, failure + " (" + ffmpegReason(e) + ")", e);
     }
   }
 
