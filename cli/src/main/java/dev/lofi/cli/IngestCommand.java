@@ -9,6 +9,11 @@ import dev.lofi.ingest.files.FileIngest;
 import dev.lofi.ingest.files.IngestListener;
 import dev.lofi.ingest.files.IngestSettings;
 import dev.lofi.ingest.files.IngestSummary;
+import dev.lofi.ingest.live.LiveIngest;
+import dev.lofi.ingest.live.LiveSource;
+import dev.lofi.ingest.live.LiveSourceSettings;
+import dev.lofi.ingest.live.LiveSummary;
+import dev.lofi.ingest.live.RetryPolicy;
 import dev.lofi.topics.catalog.CatalogAdmin;
 import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.fidelity.FidelityPreset;
@@ -16,6 +21,7 @@ import dev.lofi.topics.record.ClipSnippet;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -32,8 +38,18 @@ import picocli.CommandLine.Spec;
         "pass, and publishes them to lofi.clips.<fidelity>, with metadata to lofi.videos and ground",
         "truth to lofi.annotations: one Kafka transaction per video, so a video that fails half-way",
         "publishes nothing. A video already ingested with the same content and sampling is skipped.",
-        "Frames are squashed to S x S (nothing cropped). Exit code 1 if any file or annotation failed."})
+        "Frames are squashed to S x S (nothing cropped). Exit code 1 if any file or annotation failed.",
+        "",
+        "With --live, publishes one source - a file, a camera (/dev/videoN) or a URL (rtsp://, http://, ...) -",
+        "as consecutive full-fidelity snippets to lofi.live.clips, keyed by --stream, until it ends or",
+        "Ctrl-C, and then an end-of-stream marker. A camera or URL that fails or ends is reopened with",
+        "back-off (0.5 s doubling to 30 s) and the next snippet is marked as a discontinuity; a file is",
+        "read once (or repeated with --loop). Exit code 1 if the source failed for good."})
 final class IngestCommand implements Callable<Integer> {
+
+  /** How long Ctrl-C waits for a live ingest to publish its end marker and flush. */
+  private static final Duration LIVE_STOP_GRACE = Duration.ofSeconds(30);
+
   @Mixin KafkaOptions kafka;
 
   @Option(names = "--videos", paramLabel = "DIR|FILE", description = "A video file, or a directory of them.")
@@ -62,8 +78,12 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--realtime", description = "Pace a file source at its frame rate.")
   boolean realtime;
 
-  @Option(names = "--loop", description = "Repeat a file source.")
+  @Option(names = "--loop", description = "Repeat a file source, media time going on.")
   boolean loop;
+
+  @Option(names = "--max-retries", paramLabel = "N", description = "Reopen a failed live source at most N times "
+      + "in a row (default: unlimited for cameras and URLs, none for files).")
+  Integer maxRetries;
 
   @Spec CommandSpec spec;
 
@@ -72,9 +92,10 @@ final class IngestCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (live != null) {
-      err.println("lofi ingest --live is not available yet: it arrives with issue #3's live sources.");
-      err.flush();
-      return Lofi.UNAVAILABLE;
+      return ingestLive(out, err);
+    }
+    if (stream != null || realtime || loop || maxRetries != null) {
+      throw new IllegalArgumentException("--stream, --realtime, --loop and --max-retries apply to --live URI");
     }
     if (videos == null) {
       throw new IllegalArgumentException("give --videos DIR|FILE (or --live URI --stream ID)");
@@ -97,6 +118,47 @@ final class IngestCommand implements Callable<Integer> {
     }
     printSummary(out, summary);
     return summary.succeeded() && (truth == null || truth.problems().isEmpty()) ? 0 : Lofi.FAILED;
+  }
+
+  private int ingestLive(PrintWriter out, PrintWriter err) {
+    if (videos != null || annotations != null || force) {
+      throw new IllegalArgumentException("--live publishes one source: leave out --videos, --annotations and --force");
+    }
+    if (stream == null) {
+      throw new IllegalArgumentException("--live needs --stream ID, the key its snippets are published under");
+    }
+    LiveSourceSettings settings = new LiveSourceSettings(new LiveSource(live), stream,
+        FidelityPreset.named(preset).full(), realtime, loop,
+        maxRetries == null ? null : RetryPolicy.withMaxRetries(maxRetries));
+    ProgressLine progress = ProgressLine.forConsole(out, err);
+    LiveSummary summary;
+    try (KafkaConnection connection = kafka.connect(err)) {
+      try (CatalogAdmin admin = CatalogAdmin.connect(connection.bootstrap())) {
+        admin.createMissing(List.of(TopicCatalog.LIVE_CLIPS, TopicCatalog.DLQ));
+      }
+      LiveIngest ingest = new LiveIngest(connection.bootstrap(), settings, new LiveConsole(stream, progress));
+      try (GracefulShutdown shutdown = new GracefulShutdown(ingest::stop, LIVE_STOP_GRACE)) {
+        summary = ingest.run();
+        progress.println(describe(summary));
+        if (!summary.succeeded()) {
+          err.println(spec.qualifiedName() + ": error: " + summary.failure());
+          err.flush();
+        }
+      }
+    }
+    return summary.succeeded() ? 0 : Lofi.FAILED;
+  }
+
+  private static String describe(LiveSummary summary) {
+    String ending = switch (summary.ending()) {
+      case FINISHED -> "the file ended";
+      case STOPPED -> "stopped";
+      case FAILED -> "the source failed";
+    };
+    return String.format("%s: %d snippets (%.1f MB) and the end marker to %s; media %.1f s in %.1f s "
+            + "(%.2fx realtime), %d reconnects; %s", summary.streamId(), summary.snippets(), summary.clipBytes() / 1e6,
+        TopicCatalog.LIVE_CLIPS.name(), summary.mediaSeconds(), summary.seconds(), summary.realtimeFactor(),
+        summary.reconnects(), ending);
   }
 
   private static AnnotationSet readAnnotations(Path path) {

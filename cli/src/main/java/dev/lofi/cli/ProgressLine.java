@@ -31,18 +31,14 @@ final class ProgressLine {
 
   /** Redraws the bar at {@code done / total} with a status text, at most ten times a second. */
   void update(double done, double total, String status) {
-    long now = System.nanoTime();
-    if (!terminal || now - lastDraw < REDRAW_NANOS) {
-      return;
-    }
-    lastDraw = now;
     double fraction = total > 0 ? Math.min(1, done / total) : 0;
     int filled = (int) Math.round(fraction * WIDTH);
-    String line = "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "
-        + String.format("%3.0f%% ", fraction * 100) + status;
-    bar.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
-    bar.flush();
-    lastLength = line.length();
+    draw("[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + String.format("%3.0f%% ", fraction * 100) + status);
+  }
+
+  /** Redraws a status text without a bar, for work of unknown length, at most ten times a second. */
+  void status(String status) {
+    draw(status);
   }
 
   /** Prints a permanent line, clearing the bar first so they do not mix. */
@@ -50,6 +46,17 @@ final class ProgressLine {
     clear();
     out.println(line);
     out.flush();
+  }
+
+  private void draw(String line) {
+    long now = System.nanoTime();
+    if (!terminal || now - lastDraw < REDRAW_NANOS) {
+      return;
+    }
+    lastDraw = now;
+    bar.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+    bar.flush();
+    lastLength = line.length();
   }
 
   /** Removes the bar. */

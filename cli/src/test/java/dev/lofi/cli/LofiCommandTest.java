@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lofi.ingest.bench.BenchVideo;
 import dev.lofi.ingest.bench.FfmpegCli;
 
+import dev.lofi.ingest.live.GrayVideos;
+import dev.lofi.ingest.live.LiveClipsOnTopic;
 import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.topics.catalog.Topic;
 import dev.lofi.topics.catalog.TopicCatalog;
+import dev.lofi.topics.record.ClipSnippet;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -54,7 +57,7 @@ class LofiCommandTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"train --stage all", "localize",
-      "evaluate --gt a --pred b", "bench train", "bench localize", "demo --quick", "ingest --live x --stream s"})
+      "evaluate --gt a --pred b", "bench train", "bench localize", "demo --quick"})
   void commandsNotBuiltYetSaySoAndExitWithTwo(String line) {
     Run run = lofi(line.split(" "));
     assertThat(run.exitCode()).isEqualTo(2);
@@ -120,6 +123,50 @@ class LofiCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).contains("embedded Kafka broker at");
     assertThat(run.out()).contains("created  lofi.dlq");
+  }
+
+  @Test
+  void ingestLivePublishesAFileAsSnippetsAndAnEndMarker(@TempDir Path dir) {
+    String bootstrap = KafkaTestCluster.shared().bootstrapServers();
+    // 5 s at 15 fps: two snippets of the cpu preset (8 frames, every 4th: 32 source frames each).
+    Path video = GrayVideos.write(dir.resolve("cam1.mp4"), 75);
+
+    Run run = lofi("ingest", "--live", video.toString(), "--stream", "cam1", "--bootstrap", bootstrap);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("opened      cam1 <- " + video + ": 64x48 at 15.00 fps")
+        .contains("cam1: 2 snippets").contains("the file ended");
+    List<ClipSnippet> records = LiveClipsOnTopic.read(bootstrap, "cam1");
+    assertThat(records).extracting(ClipSnippet::snippetIndex).containsExactly(0, 1, 2);
+    assertThat(records).extracting(ClipSnippet::endOfStream).containsExactly(false, false, true);
+    assertThat(records.get(0).frames()).isEqualTo(8);
+    assertThat(records.get(0).width()).isEqualTo(64);
+  }
+
+  @Test
+  void ingestLiveOfAMissingFileSaysWhyEndsTheStreamAndExitsWithOne(@TempDir Path dir) {
+    String bootstrap = KafkaTestCluster.shared().bootstrapServers();
+    Path missing = dir.resolve("gone.mp4");
+
+    Run run = lofi("ingest", "--live", missing.toString(), "--stream", "gone", "--bootstrap", bootstrap);
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("lofi ingest: error: " + missing + ": no such file");
+    assertThat(LiveClipsOnTopic.read(bootstrap, "gone")).singleElement().matches(ClipSnippet::endOfStream);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "ingest --live x.mp4|--live needs --stream ID",
+      "ingest --live rtsp://cam/1 --stream s --loop|rtsp://cam/1 is a live source (network) that paces itself",
+      "ingest --videos v --stream s|--stream, --realtime, --loop and --max-retries apply to --live URI",
+      "ingest --live x.mp4 --stream s --videos v|--live publishes one source",
+      "ingest --live x.mp4 --stream s --max-retries -2|max retries must be >= 0"})
+  void ingestLiveRefusesOptionsThatDoNotFitWithExitTwo(String lineAndMessage) {
+    String[] parts = lineAndMessage.split("\\|");
+    Run run = lofi(parts[0].split(" "));
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains(parts[1]);
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -31,12 +32,14 @@ public final class VideoDecoder implements AutoCloseable {
     avutil.av_log_set_level(avutil.AV_LOG_FATAL);
   }
 
+  private static final String NOT_READABLE = "not a video FFmpeg can read";
   private static final Pattern ERROR_CODE = Pattern.compile("error (-\\d+)");
 
   private final String source;
   private final FFmpegFrameGrabber grabber;
   private final int size;
-  private final double firstFrameSeconds;
+  // NaN until the first frame of a stream opened without a probe.
+  private double firstFrameSeconds;
 
   private VideoDecoder(String source, FFmpegFrameGrabber grabber, int size, double firstFrameSeconds) {
     this.source = source;
@@ -47,16 +50,33 @@ public final class VideoDecoder implements AutoCloseable {
 
   /** Opens a video for decoding to {@code size x size} RGB, with media time 0 at {@code probe}'s first frame. */
   public static VideoDecoder open(VideoProbe probe, int size) {
-    if (size < 1) {
-      throw new IllegalArgumentException("output size must be positive, got " + size);
-    }
-    FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(probe.source());
-    grabber.setImageWidth(size);
-    grabber.setImageHeight(size);
-    grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
-    grabber.setImageScalingFlags(swscale.SWS_AREA);
-    start(probe.source(), grabber);
+    FFmpegFrameGrabber grabber = scalingGrabber(probe.source(), size);
+    start(probe.source(), grabber, NOT_READABLE);
     return new VideoDecoder(probe.source(), grabber, size, probe.firstFrameSeconds());
+  }
+
+  /**
+   * Opens a source that cannot be probed ahead, a camera or a network stream, for decoding to
+   * {@code size x size} RGB, with media time 0 at its first decoded frame.
+   *
+   * @param format FFmpeg's input format where the source's name does not imply it (e.g.
+   *     {@code video4linux2} for a camera device), else null
+   * @param options FFmpeg options for opening and reading, such as timeouts
+   */
+  public static VideoDecoder openStream(String source, String format, Map<String, String> options, int size) {
+    FFmpegFrameGrabber grabber = scalingGrabber(source, size);
+    if (format != null) {
+      grabber.setFormat(format);
+    }
+    options.forEach(grabber::setOption);
+    start(source, grabber, "cannot open the stream");
+    try {
+      videoStream(source, grabber);
+    } catch (VideoDecodeException e) {
+      closeQuietly(grabber);
+      throw e;
+    }
+    return new VideoDecoder(source, grabber, size, Double.NaN);
   }
 
   /**
@@ -66,13 +86,10 @@ public final class VideoDecoder implements AutoCloseable {
   public static VideoProbe probe(String source) {
     requireReadableFile(source);
     FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source);
-    start(source, grabber);
+    start(source, grabber, NOT_READABLE);
     try {
       int stream = grabber.getVideoStream();
-      if (stream < 0 || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
-        throw new VideoDecodeException(source, "no video stream (format " + grabber.getFormat() + ")");
-      }
-      AVStream avStream = grabber.getFormatContext().streams(stream);
+      AVStream avStream = videoStream(source, grabber);
       AVRational timeBase = avStream.time_base();
       double unit = (double) timeBase.num() / timeBase.den();
       long first = Long.MAX_VALUE;
@@ -125,6 +142,9 @@ public final class VideoDecoder implements AutoCloseable {
     if (frame == null) {
       return null;
     }
+    if (Double.isNaN(firstFrameSeconds)) {
+      firstFrameSeconds = frame.timestamp / 1e6;
+    }
     double seconds = frame.timestamp / 1e6 - firstFrameSeconds;
     return new DecodedFrame(seconds, convert ? copyRgb(frame) : null);
   }
@@ -132,6 +152,21 @@ public final class VideoDecoder implements AutoCloseable {
   /** The side of the converted frames. */
   public int size() {
     return size;
+  }
+
+  /** Width of the source's frames, before squashing. */
+  public int sourceWidth() {
+    return videoStream(source, grabber).codecpar().width();
+  }
+
+  /** Height of the source's frames, before squashing. */
+  public int sourceHeight() {
+    return videoStream(source, grabber).codecpar().height();
+  }
+
+  /** The nominal frame rate: declared by the stream, else its average, else 25. */
+  public double frameRate() {
+    return nominalFps(grabber, videoStream(source, grabber));
   }
 
   @Override
@@ -152,6 +187,27 @@ public final class VideoDecoder implements AutoCloseable {
       pixels.get(rgb, y * row, row);
     }
     return rgb;
+  }
+
+  private static FFmpegFrameGrabber scalingGrabber(String source, int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("output size must be positive, got " + size);
+    }
+    FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source);
+    grabber.setImageWidth(size);
+    grabber.setImageHeight(size);
+    grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
+    grabber.setImageScalingFlags(swscale.SWS_AREA);
+    return grabber;
+  }
+
+  /** The started grabber's video stream; a source without one is refused. */
+  private static AVStream videoStream(String source, FFmpegFrameGrabber grabber) {
+    int stream = grabber.getVideoStream();
+    if (stream < 0 || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+      throw new VideoDecodeException(source, "no video stream (format " + grabber.getFormat() + ")");
+    }
+    return grabber.getFormatContext().streams(stream);
   }
 
   private static double nominalFps(FFmpegFrameGrabber grabber, AVStream stream) {
@@ -180,12 +236,13 @@ public final class VideoDecoder implements AutoCloseable {
     }
   }
 
-  private static void start(String source, FFmpegFrameGrabber grabber) {
+  /** Starts {@code grabber}; a failure reads {@code failure (FFmpeg's reason)}. */
+  private static void start(String source, FFmpegFrameGrabber grabber, String failure) {
     try {
       grabber.start();
     } catch (FrameGrabber.Exception e) {
       closeQuietly(grabber);
-      throw new VideoDecodeException(source, "not a video FFmpeg can read (" + ffmpegReason(e) + ")", e);
+      throw new VideoDecodeException(source, failure + " (" + ffmpegReason(e) + ")", e);
     }
   }
 

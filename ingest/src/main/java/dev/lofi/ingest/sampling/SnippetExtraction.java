@@ -1,6 +1,7 @@
 package dev.lofi.ingest.sampling;
 
 import dev.lofi.ingest.decode.DecodedFrame;
+import dev.lofi.ingest.decode.NextFrameTime;
 import dev.lofi.ingest.decode.VideoDecodeException;
 import dev.lofi.ingest.decode.VideoDecoder;
 import dev.lofi.ingest.decode.VideoProbe;
@@ -36,21 +37,17 @@ public final class SnippetExtraction {
     MultiFidelitySampler sampler = new MultiFidelitySampler(videoId, schedules, probe.frameSeconds(), sink);
     long decoded = 0;
     long converted = 0;
-    double previous = Double.NaN;
+    NextFrameTime frameTime = new NextFrameTime(probe.frameSeconds(), 0);
     try (VideoDecoder decoder = VideoDecoder.open(probe, sampler.decodeSize())) {
-      double expected = 0;
       DecodedFrame frame;
-      while (!sampler.complete() && (frame = decoder.next(sampler.wants(expected))) != null) {
+      while (!sampler.complete() && (frame = decoder.next(sampler.wants(frameTime.next()))) != null) {
         decoded++;
         converted += frame.converted() ? 1 : 0;
         sampler.accept(frame);
-        // Variable frame rates: expect the next frame one observed interval later.
-        double step = Double.isNaN(previous) || frame.mediaSeconds() <= previous
-            ? probe.frameSeconds() : frame.mediaSeconds() - previous;
-        previous = frame.mediaSeconds();
-        expected = previous + step;
+        frameTime.observe(frame.mediaSeconds());
       }
     }
+    double previous = frameTime.latest();
     int expected = Double.isNaN(previous) ? 0 : probe.framesUpTo(previous);
     if (decoded < expected * (1 - MAX_LOST_FRAMES) - 2) {
       throw new VideoDecodeException(probe.source(), String.format(

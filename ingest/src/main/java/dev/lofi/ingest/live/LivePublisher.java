@@ -1,0 +1,73 @@
+package dev.lofi.ingest.live;
+
+import dev.lofi.topics.catalog.TopicCatalog;
+import dev.lofi.topics.client.ClientProperties;
+import dev.lofi.topics.record.ClipSnippet;
+import dev.lofi.topics.record.RecordSerdes;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Sends one stream's snippets to {@code lofi.live.clips}, keyed by stream id, with a plain
+ * idempotent producer: a live stream has no unit to commit, and a localizer should see each snippet
+ * as soon as it is sent. Idempotence keeps a stream's snippets in order and without duplicates
+ * across the producer's own retries.
+ */
+final class LivePublisher implements AutoCloseable {
+
+  private final KafkaProducer<String, byte[]> producer;
+  private final String streamId;
+  private final AtomicReference<Exception> failure = new AtomicReference<>();
+  private long bytesSent;
+
+  LivePublisher(String bootstrap, String streamId) {
+    this.producer = new KafkaProducer<>(ClientProperties.producer(bootstrap), new StringSerializer(),
+        new ByteArraySerializer());
+    this.streamId = streamId;
+  }
+
+  /**
+   * Hands a snippet to the producer.
+   *
+   * @throws IllegalStateException if an earlier snippet could not be written: going on would leave
+   *     a hole in the stream that no record marks
+   */
+  void send(ClipSnippet snippet) {
+    throwIfFailed();
+    byte[] value = RecordSerdes.clipSnippet().encode(snippet);
+    producer.send(new ProducerRecord<>(TopicCatalog.LIVE_CLIPS.name(), streamId, value), (metadata, e) -> {
+      if (e != null) {
+        failure.compareAndSet(null, e);
+      }
+    });
+    bytesSent += value.length;
+  }
+
+  /** Waits until everything sent is written; throws if anything was not. */
+  void flush() {
+    producer.flush();
+    throwIfFailed();
+  }
+
+  /** Bytes of records handed to the producer. */
+  long bytesSent() {
+    return bytesSent;
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(30));
+  }
+
+  private void throwIfFailed() {
+    Exception e = failure.get();
+    if (e != null) {
+      throw new IllegalStateException("cannot write stream " + streamId + " to " + TopicCatalog.LIVE_CLIPS.name()
+          + ": " + e.getMessage(), e);
+    }
+  }
+}
