@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lofi.ingest.bench.BenchVideo;
 import dev.lofi.ingest.bench.FfmpegCli;
 
-import dev.lofi.ingest.live.GrayVideos;
+import dev.lofi.ingest.TestVideos;
 import dev.lofi.ingest.live.LiveClipsOnTopic;
 import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.topics.catalog.Topic;
@@ -129,7 +129,7 @@ class LofiCommandTest {
   void ingestLivePublishesAFileAsSnippetsAndAnEndMarker(@TempDir Path dir) {
     String bootstrap = KafkaTestCluster.shared().bootstrapServers();
     // 5 s at 15 fps: two snippets of the cpu preset (8 frames, every 4th: 32 source frames each).
-    Path video = GrayVideos.write(dir.resolve("cam1.mp4"), 75);
+    Path video = TestVideos.gray(dir.resolve("cam1.mp4"), 75);
 
     Run run = lofi("ingest", "--live", video.toString(), "--stream", "cam1", "--bootstrap", bootstrap);
 

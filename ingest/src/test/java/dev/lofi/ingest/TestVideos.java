@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
 
 /**
  * Real video files for tests, written with JavaCV. Frame {@code i} is one flat grey level,
@@ -13,19 +15,46 @@ import java.util.Arrays;
  */
 public final class TestVideos {
 
-  /** Grey levels step by this much per frame, wrapping at 256: far apart enough to survive H.264. */
-  public static final int LEVEL_STEP = 16;
+  /** The size and rate of {@link #gray(Path, int)}'s videos. */
+  public static final int WIDTH = 64;
+  public static final int HEIGHT = 48;
+  public static final double FPS = 15;
+  /** Levels repeat after this many frames; tests that check frame identity stay below it or wrap. */
+  public static final int DISTINCT_FRAMES = 32;
+
+  // 7 apart survives lossy codecs; 16 + 31 * 7 stays clear of the clipped ends of the range.
+  private static final int FIRST_LEVEL = 16;
+  private static final int LEVEL_STEP = 7;
 
   private TestVideos() {}
 
   /** The grey level of frame {@code index}. */
   public static int level(int index) {
-    return (index * LEVEL_STEP) % 256;
+    return FIRST_LEVEL + (index * LEVEL_STEP) % (DISTINCT_FRAMES * LEVEL_STEP);
   }
 
-  /** The frame index (modulo the cycle of levels) whose grey level is nearest to {@code grey}. */
-  public static int indexOfLevel(int grey) {
-    return Math.floorMod(Math.round(grey / (float) LEVEL_STEP), 256 / LEVEL_STEP);
+  /** The frame index (modulo {@link #DISTINCT_FRAMES}) whose grey level is nearest to {@code grey}. */
+  public static int indexOfLevel(double grey) {
+    return Math.floorMod(Math.round((grey - FIRST_LEVEL) / LEVEL_STEP), DISTINCT_FRAMES);
+  }
+
+  /** The frame index whose level is nearest to the mean of {@code length} bytes of {@code rgb} from {@code offset}. */
+  public static int frameOf(byte[] rgb, int offset, int length) {
+    long sum = 0;
+    for (int i = offset; i < offset + length; i++) {
+      sum += rgb[i] & 0xFF;
+    }
+    return indexOfLevel((double) sum / length);
+  }
+
+  /**
+   * {@code frames} frames of {@link #WIDTH} x {@link #HEIGHT} at {@link #FPS} in MPEG-4 part 2, in
+   * the container the file name says ({@code .mp4}, {@code .ts}, {@code .mkv}).
+   */
+  public static Path gray(Path file, int frames) {
+    String name = file.getFileName().toString();
+    String container = name.endsWith(".ts") ? "mpegts" : name.endsWith(".mkv") ? "matroska" : "mp4";
+    return encoded(file, container, avcodec.AV_CODEC_ID_MPEG4, avutil.AV_PIX_FMT_YUV420P, frames, FPS, WIDTH, HEIGHT);
   }
 
   /** A lossless FFV1 Matroska video of {@code frames} grey frames at a constant rate. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.lofi.ingest.TestVideos;
 import dev.lofi.ingest.live.LiveSummary.Ending;
 import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.topics.catalog.CatalogAdmin;
@@ -32,7 +33,7 @@ class LiveIngestTest {
   /** T = 4 frames, every 2nd source frame, 16 x 16: a snippet spans 8 frames of a 15 fps video. */
   private static final Fidelity FULL = new Fidelity("full", 1, 16, 4, 2);
   private static final int FRAME_BYTES = 16 * 16 * 3;
-  private static final double SNIPPET_SECONDS = 8 / GrayVideos.FPS;
+  private static final double SNIPPET_SECONDS = 8 / TestVideos.FPS;
   /** 2 s: three whole snippets, and a fourth its end cuts short. */
   private static final int CLIP_FRAMES = 30;
 
@@ -46,7 +47,7 @@ class LiveIngestTest {
     try (CatalogAdmin admin = CatalogAdmin.connect(bootstrap)) {
       admin.createMissing(List.of(TopicCatalog.LIVE_CLIPS, TopicCatalog.DLQ));
     }
-    clip = GrayVideos.write(dir.resolve("clip.mp4"), CLIP_FRAMES);
+    clip = TestVideos.gray(dir.resolve("clip.mp4"), CLIP_FRAMES);
   }
 
   private static RetryPolicy quickRetries(int maxRetries) {
@@ -61,7 +62,7 @@ class LiveIngestTest {
   private static List<Integer> framesOf(ClipSnippet snippet) {
     List<Integer> frames = new ArrayList<>();
     for (int slot = 0; slot < snippet.frames(); slot++) {
-      frames.add(GrayVideos.frameOf(snippet.payload(), slot * FRAME_BYTES, FRAME_BYTES));
+      frames.add(TestVideos.frameOf(snippet.payload(), slot * FRAME_BYTES, FRAME_BYTES));
     }
     return frames;
   }
@@ -111,8 +112,8 @@ class LiveIngestTest {
       assertThat(records.get(i).discontinuity()).isFalse();
     }
     // The end marker carries where the file ended: after its 30th frame, past the last whole snippet.
-    assertThat(records.get(3).mediaStart()).isCloseTo(CLIP_FRAMES / GrayVideos.FPS, within(1e-6));
-    assertThat(summary.mediaSeconds()).isCloseTo(CLIP_FRAMES / GrayVideos.FPS, within(1e-6));
+    assertThat(records.get(3).mediaStart()).isCloseTo(CLIP_FRAMES / TestVideos.FPS, within(1e-6));
+    assertThat(summary.mediaSeconds()).isCloseTo(CLIP_FRAMES / TestVideos.FPS, within(1e-6));
   }
 
   @Test
@@ -201,7 +202,7 @@ class LiveIngestTest {
 
   @Test
   void aLiveStreamThatEndsIsReconnectedAndTheNextSnippetMarkedDiscontinuous() throws IOException {
-    byte[] stream = Files.readAllBytes(GrayVideos.write(dir.resolve("cam.ts"), CLIP_FRAMES));
+    byte[] stream = Files.readAllBytes(TestVideos.gray(dir.resolve("cam.ts"), CLIP_FRAMES));
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/cam.ts", exchange -> {
       exchange.getResponseHeaders().add("Content-Type", "video/mp2t");
