@@ -16,9 +16,9 @@ import java.util.function.Consumer;
  * fidelity needs is a target; a decoded frame takes the targets that fall before its midpoint to
  * the next frame, so each target gets the frame nearest to it (or the next converted one, if the
  * decoder skipped conversion of a frame it should not have). Snippets are handed on as soon as
- * their last frame arrives.
+ * their last frame arrives. Holds native scalers: close it.
  */
-public final class MultiFidelitySampler {
+public final class MultiFidelitySampler implements AutoCloseable {
 
   private record Target(double seconds, int fidelity, int snippet, int slot) {}
 
@@ -113,6 +113,13 @@ public final class MultiFidelitySampler {
           false, false, fidelity.framesPerSnippet(), fidelity.frameSize(), fidelity.frameSize(), 3,
           DType.UINT8, payload));
     }
+  }
+
+  /** Frees the native scalers. */
+  @Override
+  public void close() {
+    resamplers.values().forEach(AreaResampler::close);
+    resamplers.clear();
   }
 
   private byte[] resize(byte[] rgb, int size) {

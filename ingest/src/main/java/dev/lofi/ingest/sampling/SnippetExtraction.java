@@ -34,7 +34,12 @@ public final class SnippetExtraction {
     List<SnippetSchedule> schedules = fidelities.stream()
         .map(f -> new SnippetSchedule(f, probe.durationSeconds(), probe.lastFrameSeconds(), probe.fps()))
         .toList();
-    MultiFidelitySampler sampler = new MultiFidelitySampler(videoId, schedules, probe.frameSeconds(), sink);
+    try (MultiFidelitySampler sampler = new MultiFidelitySampler(videoId, schedules, probe.frameSeconds(), sink)) {
+      return run(probe, sampler);
+    }
+  }
+
+  private static Stats run(VideoProbe probe, MultiFidelitySampler sampler) {
     long decoded = 0;
     long converted = 0;
     NextFrameTime frameTime = new NextFrameTime(probe.frameSeconds(), 0);

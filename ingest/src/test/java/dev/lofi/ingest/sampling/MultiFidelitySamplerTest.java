@@ -8,6 +8,7 @@ import dev.lofi.topics.record.ClipSnippet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MultiFidelitySamplerTest {
@@ -26,6 +27,18 @@ class MultiFidelitySamplerTest {
     return new DecodedFrame(index / FPS, rgb);
   }
 
+  private final List<MultiFidelitySampler> opened = new ArrayList<>();
+
+  private MultiFidelitySampler open(MultiFidelitySampler sampler) {
+    opened.add(sampler);
+    return sampler;
+  }
+
+  @AfterEach
+  void closeSamplers() {
+    opened.forEach(MultiFidelitySampler::close);
+  }
+
   private static List<SnippetSchedule> schedules() {
     return List.of(new SnippetSchedule(BIG, 10.0, 9.9, FPS), new SnippetSchedule(SMALL, 10.0, 9.9, FPS));
   }
@@ -33,7 +46,7 @@ class MultiFidelitySamplerTest {
   @Test
   void eachSnippetTakesTheFramesNearestToItsTargetsAtEveryFidelity() {
     List<ClipSnippet> out = new ArrayList<>();
-    MultiFidelitySampler sampler = new MultiFidelitySampler("v", schedules(), 1 / FPS, out::add);
+    MultiFidelitySampler sampler = open(new MultiFidelitySampler("v", schedules(), 1 / FPS, out::add));
     for (int i = 0; i < 100; i++) {
       sampler.accept(frame(i, true));
     }
@@ -52,7 +65,7 @@ class MultiFidelitySamplerTest {
   @Test
   void snippetsOfEachFidelityArriveInOrderAndAllOfThem() {
     List<ClipSnippet> out = new ArrayList<>();
-    MultiFidelitySampler sampler = new MultiFidelitySampler("v", schedules(), 1 / FPS, out::add);
+    MultiFidelitySampler sampler = open(new MultiFidelitySampler("v", schedules(), 1 / FPS, out::add));
     for (int i = 0; i < 100; i++) {
       sampler.accept(frame(i, true));
     }
@@ -66,8 +79,8 @@ class MultiFidelitySamplerTest {
   @Test
   void onlyFramesNearATargetAreWantedAndAMissedOneIsMadeUpByTheNextConvertedFrame() {
     List<ClipSnippet> out = new ArrayList<>();
-    MultiFidelitySampler sampler = new MultiFidelitySampler("v", List.of(new SnippetSchedule(BIG, 10.0, 9.9, FPS)),
-        1 / FPS, out::add);
+    MultiFidelitySampler sampler = open(new MultiFidelitySampler("v", List.of(new SnippetSchedule(BIG, 10.0, 9.9, FPS)),
+        1 / FPS, out::add));
     int converted = 0;
     for (int i = 0; i < 100; i++) {
       // Frame 8 is the nearest to BIG snippet 0's first target (0.8 s) but is decoded without RGB.
@@ -83,7 +96,7 @@ class MultiFidelitySamplerTest {
   @Test
   void aStreamThatStopsEarlyLeavesTheSamplerIncomplete() {
     List<ClipSnippet> out = new ArrayList<>();
-    MultiFidelitySampler sampler = new MultiFidelitySampler("v", schedules(), 1 / FPS, out::add);
+    MultiFidelitySampler sampler = open(new MultiFidelitySampler("v", schedules(), 1 / FPS, out::add));
     for (int i = 0; i < 50; i++) {
       sampler.accept(frame(i, true));
     }
