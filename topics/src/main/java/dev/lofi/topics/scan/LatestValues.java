@@ -1,0 +1,59 @@
+package dev.lofi.topics.scan;
+
+import dev.lofi.topics.catalog.TopicCatalog;
+import dev.lofi.topics.client.ClientProperties;
+import dev.lofi.topics.codec.RecordSerde;
+import dev.lofi.topics.deadletter.DeadLetterPublisher;
+import dev.lofi.topics.deadletter.RecordDecoder;
+import dev.lofi.topics.record.RecordSerdes;
+import dev.lofi.topics.record.VideoAnnotations;
+import dev.lofi.topics.record.VideoMetadata;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The latest value per key of a compacted topic ({@code lofi.videos}, {@code lofi.annotations}):
+ * tombstones delete their key, and records that cannot be decoded go to the dead-letter topic.
+ */
+public final class LatestValues {
+
+  private LatestValues() {}
+
+  /**
+   * Reads {@code topic} from its start to its current end.
+   *
+   * @param consumerName who reads, for the dead-letter headers (e.g. {@code trainer})
+   */
+  public static <T> Map<String, T> read(String bootstrap, String topic, RecordSerde<T> serde, String consumerName) {
+    Map<String, T> latest = new HashMap<>();
+    try (KafkaProducer<byte[], byte[]> dlq = new KafkaProducer<>(ClientProperties.producer(bootstrap),
+        new ByteArraySerializer(), new ByteArraySerializer())) {
+      RecordDecoder<T> decoder = new RecordDecoder<>(serde.deserializer(), new DeadLetterPublisher(dlq, consumerName));
+      TopicScan.scan(bootstrap, topic, record -> {
+        if (record.value() == null) {
+          if (record.key() != null) {
+            latest.remove(new String(record.key(), StandardCharsets.UTF_8));
+          }
+        } else {
+          decoder.decode(List.of(record)).stream().filter(row -> row.key() != null)
+              .forEach(row -> latest.put(row.key(), row.value()));
+        }
+      });
+    }
+    return latest;
+  }
+
+  /** The latest metadata per video id on {@code lofi.videos}. */
+  public static Map<String, VideoMetadata> videos(String bootstrap, String consumerName) {
+    return read(bootstrap, TopicCatalog.VIDEOS.name(), RecordSerdes.videoMetadata(), consumerName);
+  }
+
+  /** The latest ground truth per video id on {@code lofi.annotations}. */
+  public static Map<String, VideoAnnotations> annotations(String bootstrap, String consumerName) {
+    return read(bootstrap, TopicCatalog.ANNOTATIONS.name(), RecordSerdes.videoAnnotations(), consumerName);
+  }
+}

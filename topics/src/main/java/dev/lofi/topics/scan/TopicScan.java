@@ -1,0 +1,70 @@
+package dev.lofi.topics.scan;
+
+import dev.lofi.topics.client.ClientProperties;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads a topic's committed records from its start up to its end at the moment of the call,
+ * without a consumer group: the way lofi reads compacted tables (videos, annotations) and indexes
+ * clip topics. Records come in offset order within each partition.
+ */
+public final class TopicScan {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  private TopicScan() {}
+
+  /** Visits every record of every partition of {@code topic}; returns how many there were. */
+  public static long scan(String bootstrap, String topic, Consumer<ConsumerRecord<byte[], byte[]>> visitor) {
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      return scan(consumer, partitions, visitor);
+    }
+  }
+
+  /** Visits every record of one partition; returns how many there were. */
+  public static long scan(String bootstrap, String topic, int partition,
+      Consumer<ConsumerRecord<byte[], byte[]>> visitor) {
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
+      return scan(consumer, List.of(new TopicPartition(topic, partition)), visitor);
+    }
+  }
+
+  /** A consumer for random reads, outside any group: assign and seek it yourself. */
+  public static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
+    return new KafkaConsumer<>(ClientProperties.consumer(bootstrap, "lofi-scan-" + UUID.randomUUID()),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private static long scan(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
+      Consumer<ConsumerRecord<byte[], byte[]>> visitor) {
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    // Committed readers stop at the last stable offset: records of open transactions come later.
+    Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
+    long count = 0;
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("could not read " + partitions + " up to " + ends + " within " + TIMEOUT);
+      }
+      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+        // Records past the end seen at the start belong to the next read.
+        if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+          visitor.accept(record);
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+}
