@@ -1,0 +1,77 @@
+package dev.lofi.trainer.data;
+
+import dev.lofi.topics.codec.RecordFormatException;
+import dev.lofi.topics.record.ClipSnippet;
+import dev.lofi.topics.record.RecordSerdes;
+import dev.lofi.topics.scan.TopicScan;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Reads one video's snippets straight from their offsets: a seek to the first, then a read to the
+ * last, skipping other videos' records on the way. One consumer serves every fetch; not thread-safe.
+ */
+public final class ClipFetcher implements AutoCloseable {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  private final KafkaConsumer<byte[], byte[]> consumer;
+
+  public ClipFetcher(String bootstrap) {
+    this.consumer = TopicScan.consumer(bootstrap);
+  }
+
+  /**
+   * The video's snippets in index order, or empty if one of them no longer decodes (it was
+   * dead-lettered when the index was built, or the topic changed since).
+   */
+  public Optional<List<ClipSnippet>> fetch(VideoLocation location) {
+    if (!location.complete()) {
+      return Optional.empty();
+    }
+    TopicPartition partition = new TopicPartition(location.topic(), location.partition());
+    long last = Arrays.stream(location.offsets()).max().orElseThrow();
+    ClipSnippet[] snippets = new ClipSnippet[location.snippets()];
+    int found = 0;
+    consumer.assign(List.of(partition));
+    consumer.seek(partition, location.firstOffset());
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (consumer.position(partition) <= last) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("could not read " + location.videoId() + " from " + partition);
+      }
+      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+        int index = indexOf(location.offsets(), record.offset());
+        if (index >= 0) {
+          try {
+            snippets[index] = RecordSerdes.clipSnippet().decode(record.value());
+            found++;
+          } catch (RecordFormatException e) {
+            return Optional.empty();
+          }
+        }
+      }
+    }
+    return found == snippets.length ? Optional.of(List.of(snippets)) : Optional.empty();
+  }
+
+  @Override
+  public void close() {
+    consumer.close(Duration.ofSeconds(5));
+  }
+
+  private static int indexOf(long[] offsets, long offset) {
+    for (int i = 0; i < offsets.length; i++) {
+      if (offsets[i] == offset) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
