@@ -1,0 +1,65 @@
+package dev.lofi.trainer.memory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+
+/**
+ * Measures the peak resident memory of this process over a stretch of work, native allocations
+ * (libtorch's tensors) included: Linux's high-water mark {@code VmHWM}, reset by writing 5 to
+ * {@code /proc/self/clear_refs}. On a CPU this is what a training step costs; where the files are
+ * missing (not Linux) the measurement is empty rather than invented.
+ */
+public final class PeakMemory {
+
+  private static final Path STATUS = Path.of("/proc/self/status");
+  private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
+
+  private PeakMemory() {}
+
+  /** Whether this platform can measure. */
+  public static boolean available() {
+    return Files.isReadable(STATUS) && Files.isWritable(CLEAR_REFS);
+  }
+
+  /** Resets the high-water mark to the current resident size. */
+  public static void reset() {
+    if (available()) {
+      try {
+        Files.writeString(CLEAR_REFS, "5");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot reset the peak resident size", e);
+      }
+    }
+  }
+
+  /** The peak resident size in bytes since the last {@link #reset()}. */
+  public static OptionalLong peakBytes() {
+    return field("VmHWM:");
+  }
+
+  /** The current resident size in bytes. */
+  public static OptionalLong residentBytes() {
+    return field("VmRSS:");
+  }
+
+  private static OptionalLong field(String name) {
+    if (!available()) {
+      return OptionalLong.empty();
+    }
+    try {
+      for (String line : Files.readAllLines(STATUS)) {
+        if (line.startsWith(name)) {
+          // "VmHWM:    123456 kB"
+          String[] parts = line.substring(name.length()).trim().split("\\s+");
+          return OptionalLong.of(Long.parseLong(parts[0]) * 1024);
+        }
+      }
+      return OptionalLong.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + STATUS, e);
+    }
+  }
+}
