@@ -2,6 +2,8 @@ package dev.lofi.testkit;
 
 import dev.lofi.topics.broker.BrokerSettings;
 import dev.lofi.topics.broker.EmbeddedBroker;
+import dev.lofi.topics.catalog.CatalogAdmin;
+import dev.lofi.topics.catalog.TopicCatalog;
 import java.util.Locale;
 import org.apache.kafka.common.utils.Exit;
 import org.testcontainers.DockerClientFactory;
@@ -51,6 +53,14 @@ public final class KafkaTestCluster implements AutoCloseable {
 
   /** Bootstrap servers for clients. */
   public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** Bootstrap servers of a cluster that has every topic of the catalog (created once, if missing). */
+  public String bootstrapWithCatalog() {
+    try (CatalogAdmin admin = CatalogAdmin.connect(bootstrapServers)) {
+      admin.createMissing(TopicCatalog.all());
+    }
     return bootstrapServers;
   }
 

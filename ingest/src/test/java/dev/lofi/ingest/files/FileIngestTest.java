@@ -7,7 +7,6 @@ import dev.lofi.ingest.annotation.AnnotationSet;
 import dev.lofi.ingest.annotation.GroundTruth;
 import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.testkit.TopicSnapshot;
-import dev.lofi.topics.catalog.CatalogAdmin;
 import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.topics.record.ClipSnippet;
@@ -42,10 +41,7 @@ class FileIngestTest {
 
   @BeforeAll
   static void createTopics() {
-    bootstrap = KafkaTestCluster.shared().bootstrapServers();
-    try (CatalogAdmin admin = CatalogAdmin.connect(bootstrap)) {
-      admin.createMissing(TopicCatalog.all());
-    }
+    bootstrap = KafkaTestCluster.shared().bootstrapWithCatalog();
   }
 
   @Test

@@ -39,10 +39,7 @@ class TrainingSetTest {
 
   @BeforeAll
   static void createTopics() {
-    bootstrap = KafkaTestCluster.shared().bootstrapServers();
-    try (CatalogAdmin admin = CatalogAdmin.connect(bootstrap)) {
-      admin.createMissing(TopicCatalog.all());
-    }
+    bootstrap = KafkaTestCluster.shared().bootstrapWithCatalog();
   }
 
   @Test
