@@ -39,13 +39,20 @@ public final class CheckpointStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
 
+  private static final Duration VISIBLE_TIMEOUT = Duration.ofSeconds(30);
+
   private final String bootstrap;
 
   public CheckpointStore(String bootstrap) {
     this.bootstrap = bootstrap;
   }
 
-  /** Publishes a checkpoint; {@code manifest} must describe {@code parameters} (see {@link CheckpointChunker}). */
+  /**
+   * Publishes a checkpoint; {@code manifest} must describe {@code parameters} (see {@link
+   * CheckpointChunker}). Returns once committed readers see it: a commit's markers reach the
+   * partition a moment after the commit returns, and the next publish must find this one to
+   * tombstone its chunks.
+   */
   public void publish(CheckpointManifest manifest, byte[] parameters) {
     if (!manifest.sha256().equals(CheckpointChunker.sha256Hex(parameters))) {
       throw new IllegalArgumentException("manifest of " + manifest.model() + "@" + manifest.version()
@@ -75,6 +82,7 @@ public final class CheckpointStore {
       producer.commitTransaction();
       producer.close(Duration.ofSeconds(30));
     }
+    awaitVisible(manifest);
     LOG.info("checkpoint {}@{} published ({} bytes)", manifest.model(), manifest.version(), parameters.length);
   }
 
@@ -106,6 +114,22 @@ public final class CheckpointStore {
       }
     });
     return Optional.ofNullable(latest[0]).map(m -> new Checkpoint(m, assembler.assemble(m)));
+  }
+
+  private void awaitVisible(CheckpointManifest manifest) {
+    long deadline = System.nanoTime() + VISIBLE_TIMEOUT.toNanos();
+    while (!manifest.equals(latestManifests().get(manifest.model()))) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("checkpoint " + manifest.model() + "@" + manifest.version()
+            + " was committed but is not readable after " + VISIBLE_TIMEOUT.toSeconds() + " s");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the checkpoint to become readable", e);
+      }
+    }
   }
 
   private void read(java.util.function.Consumer<CheckpointRecord> visitor) {
