@@ -1,6 +1,7 @@
 package dev.lofi.model.loss;
 
 import ai.djl.ndarray.NDArray;
+import dev.lofi.model.nd.Scalars;
 
 /**
  * 1D distance-IoU loss (Zheng et al. 2020) on intervals given as distances from a shared point, as
@@ -41,11 +42,11 @@ public final class DiouLoss {
 
     NDArray intersection = lp.minimum(lg).add(rp.minimum(rg));            // [M]
     NDArray union = lp.add(rp).add(lg).add(rg).sub(intersection);         // [M]
-    NDArray iou = intersection.div(union.maximum(EPS));                   // [M]
+    NDArray iou = intersection.div(union.clip(EPS, Float.MAX_VALUE));     // [M]
 
     NDArray hull = lp.maximum(lg).add(rp.maximum(rg));                    // [M] length of the enclosing interval
-    NDArray centreDistance = rp.sub(lp).sub(rg).add(lg).mul(0.5f);       // [M] ((rp - lp) - (rg - lg)) / 2
-    NDArray penalty = centreDistance.square().div(hull.square().maximum(EPS)); // [M]
-    return iou.neg().add(1f).add(penalty);                                // [M]
+    NDArray centreDistance = rp.sub(lp).sub(rg).add(lg).mul(Scalars.of(predicted, 0.5)); // [M] ((rp - lp) - (rg - lg)) / 2
+    NDArray penalty = centreDistance.square().div(hull.square().clip(EPS, Float.MAX_VALUE)); // [M]
+    return Scalars.of(predicted, 1).sub(iou).add(penalty);                // [M]
   }
 }

@@ -2,6 +2,7 @@ package dev.lofi.model.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import dev.lofi.model.nd.Scalars;
 
 /**
  * Sigmoid focal loss (Lin et al., RetinaNet), the classification loss of anchor-free TAL heads:
@@ -43,13 +44,16 @@ public final class SigmoidFocalLoss {
     }
     NDArray x = logits;                                         // [M, K]
     NDArray t = targets.toType(x.getDataType(), false);         // [M, K]
+    // Number operands are avoided on purpose: see Scalars.
     // Binary cross-entropy with logits, the stable form: max(x, 0) - x t + log(1 + exp(-|x|)).
-    NDArray ce = x.maximum(0f).sub(x.mul(t)).add(x.abs().neg().exp().add(1f).log()); // [M, K]
+    NDArray ce = Activation.relu(x).sub(x.mul(t)).add(Activation.softPlus(x.abs().neg())); // [M, K]
     NDArray p = Activation.sigmoid(x);                          // [M, K]
-    NDArray oneMinusPt = p.add(t).sub(p.mul(t).mul(2f));        // 1 - p_t = p (1 - t) + (1 - p) t
-    NDArray loss = ce.mul(oneMinusPt.pow(gamma));               // [M, K]
+    NDArray pt = p.mul(t);                                      // [M, K]
+    NDArray oneMinusPt = p.add(t).sub(pt).sub(pt);              // 1 - p_t = p (1 - t) + (1 - p) t
+    NDArray modulating = gamma == 2f ? oneMinusPt.square() : oneMinusPt.pow(Scalars.of(x, gamma)); // [M, K]
+    NDArray loss = ce.mul(modulating);                          // [M, K]
     if (alpha >= 0) {
-      NDArray alphaT = t.mul(2f * alpha - 1f).add(1f - alpha); // alpha t + (1 - alpha)(1 - t)
+      NDArray alphaT = t.mul(Scalars.of(x, 2f * alpha - 1f)).add(Scalars.of(x, 1f - alpha)); // alpha t + (1 - alpha)(1 - t)
       loss = loss.mul(alphaT);
     }
     return loss;
