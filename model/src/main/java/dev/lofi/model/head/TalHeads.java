@@ -1,0 +1,43 @@
+package dev.lofi.model.head;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The registry of head kinds: a name to a factory from {@link HeadConfig}. The trainer writes a
+ * head's {@link TalHead#kind()} and {@link TalHead#config()} into its checkpoint; the localizer
+ * rebuilds the same head here and loads the parameters into it.
+ *
+ * <p>Adding a head (BMN's boundary-matching map, G-TAD's graph head) is a new class implementing
+ * {@link TalHead}, with its own base if it starts a family as {@link AbstractPointHead} does for
+ * point heads, plus one line in {@link #FACTORIES}.
+ */
+public final class TalHeads {
+
+  /** The anchor-free multi-scale point head, {@link AnchorFreeHead}. */
+  public static final String ANCHOR_FREE = "anchor-free";
+
+  private static final Map<String, Function<HeadConfig, TalHead>> FACTORIES = new TreeMap<>(Map.of(
+      ANCHOR_FREE, AnchorFreeHead::fromConfig
+      // "bmn", BmnHead::fromConfig,
+      // "gtad", GtadHead::fromConfig
+  ));
+
+  private TalHeads() {}
+
+  /** The registered kinds, sorted. */
+  public static Set<String> kinds() {
+    return FACTORIES.keySet();
+  }
+
+  /** A new, uninitialised head of {@code kind}; throws naming the known kinds if there is none. */
+  public static TalHead create(String kind, HeadConfig config) {
+    Function<HeadConfig, TalHead> factory = FACTORIES.get(kind);
+    if (factory == null) {
+      throw new IllegalArgumentException("unknown head kind '" + kind + "'; known: " + kinds());
+    }
+    return factory.apply(config);
+  }
+}
