@@ -1,5 +1,8 @@
 package dev.lofi.cli;
 
+import dev.lofi.trainer.NetworkPresets;
+import dev.lofi.trainer.bench.TrainBenchReport;
+import dev.lofi.trainer.bench.TrainBenchmark;
 import dev.lofi.ingest.bench.BenchVideo;
 import dev.lofi.ingest.bench.FfmpegCli;
 import dev.lofi.ingest.bench.IngestBenchReport;
@@ -28,9 +31,14 @@ import picocli.CommandLine.Spec;
         "runs; medians. ffmpeg's time includes its process start-up. Without --video, a",
         "1280x720 30 fps 10 s H.264 test video is generated once into the temp",
         "directory. Needs the ffmpeg CLI on PATH.",
-        "train: one joint encoder+head step per fidelity (peak memory, step time).",
+        "train: joint encoder+head training steps per fidelity at the same batch size, each",
+        "fidelity in a JVM of its own: the step's peak resident memory (libtorch included)",
+        "above what the process held before, and the median step time of --runs steps.",
         "localize: throughput and latency through a broker."})
 final class BenchCommand implements Callable<Integer> {
+
+  /** Classes of the benchmark's head: the cost of a step hardly depends on them. */
+  private static final int BENCH_CLASSES = 7;
 
   /** What {@code lofi bench} can measure, named as typed on the command line. */
   enum Target { ingest, train, localize }
@@ -54,6 +62,10 @@ final class BenchCommand implements Callable<Integer> {
       description = "The ffmpeg CLI to compare with: a name on PATH or a path (default: ${DEFAULT-VALUE}).")
   String ffmpegCommand;
 
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "2",
+      description = "train: videos per step, the same at every fidelity (default: ${DEFAULT-VALUE}).")
+  int batch;
+
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
@@ -64,9 +76,20 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     return switch (target) {
       case ingest -> benchIngest();
-      case train -> PlannedCommand.notAvailable(err, "bench train", "issue #4 (trainer)");
+      case train -> benchTrain();
       case localize -> PlannedCommand.notAvailable(err, "bench localize", "issue #5 (localizer)");
     };
+  }
+
+  private int benchTrain() {
+    PrintWriter out = spec.commandLine().getOut();
+    FidelityPreset fidelities = FidelityPreset.named(preset);
+    TrainBenchmark.Settings settings = new TrainBenchmark.Settings(fidelities,
+        NetworkPresets.forPreset(fidelities, BENCH_CLASSES), batch, Math.max(2, runs));
+    TrainBenchmark.Result result = TrainBenchmark.run(settings);
+    out.println(json ? TrainBenchReport.json(result) : TrainBenchReport.text(result));
+    out.flush();
+    return 0;
   }
 
   private int benchIngest() {

@@ -1,0 +1,95 @@
+package dev.lofi.trainer.bench;
+
+import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.topics.fidelity.Fidelity;
+import dev.lofi.topics.fidelity.FidelityPreset;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code lofi bench train}: one joint encoder-and-head step per fidelity at the same batch size,
+ * each in a JVM of its own, reporting the step's peak memory and time. LoFi's promise is that a
+ * low-fidelity step costs about a quarter of a full-fidelity one.
+ */
+public final class TrainBenchmark {
+
+  /**
+   * @param batch videos per step, the same at every fidelity
+   * @param steps steps per fidelity; the first is not timed
+   */
+  public record Settings(FidelityPreset preset, NetworkConfig network, int batch, int steps) {
+    public Settings {
+      if (batch < 1 || steps < 1) {
+        throw new IllegalArgumentException("batch and steps must be positive, got " + batch + " and " + steps);
+      }
+    }
+  }
+
+  /** Per fidelity: peak bytes above the process's resident size before the step, and the median step time. */
+  public record Result(Settings settings, Map<String, StepCost> fidelities) {
+
+    /** Each low fidelity's peak as a share of full fidelity's. */
+    public Map<String, Double> peakRatios() {
+      Map<String, Double> ratios = new LinkedHashMap<>();
+      long full = fidelities.get(FidelityPreset.FULL).peakBytes();
+      fidelities.forEach((name, cost) -> {
+        if (!name.equals(FidelityPreset.FULL)) {
+          ratios.put(name, (double) cost.peakBytes() / full);
+        }
+      });
+      return ratios;
+    }
+  }
+
+  private static final long TIMEOUT_MINUTES = 10;
+
+  private TrainBenchmark() {}
+
+  /** Measures every fidelity of the preset, full first. */
+  public static Result run(Settings settings) {
+    Map<String, StepCost> costs = new LinkedHashMap<>();
+    for (String name : List.of(FidelityPreset.FULL, "s", "t", "st")) {
+      costs.put(name, probe(settings, settings.preset().fidelity(name)));
+    }
+    return new Result(settings, costs);
+  }
+
+  private static StepCost probe(Settings s, Fidelity f) {
+    NetworkConfig n = s.network();
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx1g", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
+        "-cp", System.getProperty("java.class.path"), TrainStepProbe.class.getName(),
+        f.name(), Integer.toString(f.snippets()), Integer.toString(f.frameSize()),
+        Integer.toString(f.framesPerSnippet()), Integer.toString(s.batch()), Integer.toString(n.depth()),
+        Float.toString(n.widthMultiplier()), Integer.toString(n.stemStride()), Integer.toString(s.steps())));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    // Large tensors then come from mmap and go back on free: the child's resident size follows them.
+    builder.environment().put("MALLOC_MMAP_THRESHOLD_", "65536");
+    builder.environment().put("DJL_OFFLINE", "true");
+    builder.environment().put("OPT_OUT_TRACKING", "true");
+    try {
+      Process process = builder.start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        process.destroyForcibly();
+        throw new IllegalStateException("the training step at fidelity " + f.name() + " failed (exit "
+            + (process.isAlive() ? "timeout" : process.exitValue()) + "): " + output);
+      }
+      String[] fields = output.substring(output.lastIndexOf('\n') + 1).split(" ");
+      return new StepCost(Long.parseLong(fields[0]), Double.parseDouble(fields[1]));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the training-step probe", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while measuring fidelity " + f.name(), e);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.lofi.trainer.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.topics.fidelity.Fidelity;
+import dev.lofi.topics.fidelity.FidelityPreset;
+import dev.lofi.trainer.NetworkPresets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrainBenchmarkTest {
+
+  @Test
+  void aMeasuredStepReportsTheMemoryItTookAndItsTime() {
+    NetworkConfig tiny = NetworkConfig.of(18, 0.125f, 2, 2, 2, Map.of("embedDim", "16", "levels", "2"));
+    StepCost cost = TrainStep.measure(tiny, new Fidelity("tiny", 4, 32, 2, 1), 2, 2);
+    assertThat(cost.peakBytes()).isPositive();
+    assertThat(cost.stepSeconds()).isPositive();
+  }
+
+  @Test
+  void theJsonHasTheContractsKeysAndEachLowFidelitysShareOfFull() throws Exception {
+    Map<String, StepCost> costs = new LinkedHashMap<>();
+    costs.put("full", new StepCost(4000, 2.0));
+    costs.put("s", new StepCost(1000, 0.5));
+    costs.put("t", new StepCost(1200, 0.6));
+    costs.put("st", new StepCost(800, 0.4));
+    TrainBenchmark.Settings settings = new TrainBenchmark.Settings(FidelityPreset.CPU,
+        NetworkPresets.forPreset(FidelityPreset.CPU, 7), 2, 3);
+
+    JsonNode json = new ObjectMapper().readTree(TrainBenchReport.json(new TrainBenchmark.Result(settings, costs)));
+
+    assertThat(json.get("fidelities").get("full").get("peak_bytes").asLong()).isEqualTo(4000);
+    assertThat(json.get("fidelities").get("st").get("step_seconds").asDouble()).isEqualTo(0.4);
+    assertThat(json.get("peak_ratio_to_full").get("s").asDouble()).isEqualTo(0.25);
+    assertThat(json.get("batch").asInt()).isEqualTo(2);
+  }
+}
