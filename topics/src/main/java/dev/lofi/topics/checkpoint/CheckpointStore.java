@@ -118,7 +118,8 @@ public final class CheckpointStore {
 
   private void awaitVisible(CheckpointManifest manifest) {
     long deadline = System.nanoTime() + VISIBLE_TIMEOUT.toNanos();
-    while (!manifest.equals(latestManifests().get(manifest.model()))) {
+    // Compared by version and hash: the config's numbers may come back as other Number types.
+    while (!sameCheckpoint(manifest, latestManifests().get(manifest.model()))) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("checkpoint " + manifest.model() + "@" + manifest.version()
             + " was committed but is not readable after " + VISIBLE_TIMEOUT.toSeconds() + " s");
@@ -130,6 +131,10 @@ public final class CheckpointStore {
         throw new IllegalStateException("interrupted while waiting for the checkpoint to become readable", e);
       }
     }
+  }
+
+  private static boolean sameCheckpoint(CheckpointManifest expected, CheckpointManifest found) {
+    return found != null && found.version().equals(expected.version()) && found.sha256().equals(expected.sha256());
   }
 
   private void read(java.util.function.Consumer<CheckpointRecord> visitor) {

@@ -1,0 +1,52 @@
+package dev.lofi.trainer.data;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.lofi.model.encoder.SnippetTensor;
+import dev.lofi.model.head.VideoTargets;
+import dev.lofi.model.segment.LabeledSegment;
+import dev.lofi.topics.record.ClipSnippet;
+import dev.lofi.topics.record.GroundTruthSegment;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Videos of one fidelity turned into what a training step consumes: a video tensor and targets. */
+public final class VideoBatch {
+
+  private VideoBatch() {}
+
+  /**
+   * {@code [B, L, T, C, H, W]}, normalised, attached to {@code manager} (the step's sub-manager).
+   * Every video must have the same L and frame shape: they come from one fidelity.
+   */
+  public static NDArray videos(NDManager manager, List<VideoClips> batch) {
+    ClipSnippet first = batch.get(0).snippets().get(0);
+    int snippets = batch.get(0).snippets().size();
+    List<byte[]> payloads = new ArrayList<>(batch.size() * snippets);
+    for (VideoClips video : batch) {
+      if (video.snippets().size() != snippets) {
+        throw new IllegalArgumentException("videos of one batch must have the same number of snippets: "
+            + video.videoId() + " has " + video.snippets().size() + ", expected " + snippets);
+      }
+      video.snippets().forEach(s -> payloads.add(s.payload()));
+    }
+    NDArray flat = SnippetTensor.batchFromRgb(manager, payloads, first.frames(), first.height(), first.width());
+    return flat.reshape(batch.size(), snippets, first.frames(), SnippetTensor.CHANNELS, first.height(), first.width());
+  }
+
+  /** The head's targets: each video's ground truth in seconds, labels as indices into {@code labels}. */
+  public static List<VideoTargets> targets(List<VideoClips> batch, List<String> labels) {
+    List<VideoTargets> targets = new ArrayList<>(batch.size());
+    for (VideoClips video : batch) {
+      List<LabeledSegment> segments = new ArrayList<>();
+      for (GroundTruthSegment segment : video.truth().annotations()) {
+        int label = labels.indexOf(segment.label());
+        if (label >= 0) {
+          segments.add(new LabeledSegment(label, segment.start(), segment.end()));
+        }
+      }
+      targets.add(VideoTargets.of(video.truth().durationSeconds(), video.snippets().size(), segments));
+    }
+    return targets;
+  }
+}

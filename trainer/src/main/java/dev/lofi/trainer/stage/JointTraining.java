@@ -1,0 +1,188 @@
+package dev.lofi.trainer.stage;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.lofi.model.head.VideoTargets;
+import dev.lofi.model.network.LocalizationNetwork;
+import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.topics.checkpoint.CheckpointStore;
+import dev.lofi.topics.record.CheckpointChunker;
+import dev.lofi.topics.record.CheckpointManifest;
+import dev.lofi.topics.record.ClipSnippet;
+import dev.lofi.topics.record.GroundTruthSegment;
+import dev.lofi.topics.record.TrainerMetric;
+import dev.lofi.trainer.checkpoint.NetworkCheckpoint;
+import dev.lofi.trainer.data.ClipFetcher;
+import dev.lofi.trainer.data.TrainingSet;
+import dev.lofi.trainer.data.VideoBatch;
+import dev.lofi.trainer.data.VideoClips;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * The {@code lofi} stage: encoder and head trained together on whole videos at low fidelity,
+ * cycling the fidelities as C-LoFi does, so the localization loss reaches the encoder within the
+ * memory of a frozen-feature pipeline. Videos come from the clip topics every epoch, in a fresh
+ * seeded order; a checkpoint goes to {@code lofi.checkpoints} after each epoch.
+ */
+public final class JointTraining {
+
+  /** What the stage did. */
+  public record Result(long steps, List<Double> epochLosses, CheckpointManifest checkpoint,
+      Map<String, Map<String, Integer>> skipped) {}
+
+  private static final String STAGE = "lofi";
+  private static final float MOMENTUM = 0.9f;
+  private static final float WEIGHT_DECAY = 1e-4f;
+
+  private final String bootstrap;
+  private final JointTrainingSettings settings;
+  private final Consumer<TrainerMetric> metrics;
+
+  public JointTraining(String bootstrap, JointTrainingSettings settings, Consumer<TrainerMetric> metrics) {
+    this.bootstrap = bootstrap;
+    this.settings = settings;
+    this.metrics = metrics;
+  }
+
+  /**
+   * Trains, starting from {@code network}'s config with fresh parameters.
+   *
+   * @param network the structure to train; its head's classes are {@code labels}
+   */
+  public Result run(NetworkConfig network, List<String> labels) {
+    Map<String, TrainingSet> sets = new LinkedHashMap<>();
+    settings.fidelities().forEach(f -> sets.put(f, TrainingSet.load(bootstrap, f, "training")));
+    int videos = sets.values().stream().mapToInt(s -> s.entries().size()).min().orElse(0);
+    if (videos == 0) {
+      throw new IllegalStateException("no trainable video at fidelities " + settings.fidelities()
+          + ": ingest annotated videos of subset 'training' first; left out: " + skipped(sets));
+    }
+    int batchesPerEpoch = (videos + settings.batchSize() - 1) / settings.batchSize();
+    float[] rate = {settings.learningRate()};
+    DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()) // the head computes its own loss
+        .optOptimizer(Optimizer.sgd().setLearningRateTracker((Tracker) update -> rate[0]).optMomentum(MOMENTUM)
+            .optWeightDecays(WEIGHT_DECAY).build());
+    List<Double> epochLosses = new ArrayList<>();
+    long step = 0;
+    CheckpointManifest checkpoint = null;
+    try (Model model = Model.newInstance(settings.model());
+         ClipFetcher fetcher = new ClipFetcher(bootstrap)) {
+      // The seed fixes the initial parameters too, not only the order of the videos.
+      model.getNDManager().getEngine().setRandomSeed((int) settings.seed());
+      LocalizationNetwork net = network.build();
+      model.setBlock(net);
+      try (Trainer trainer = model.newTrainer(config)) {
+        trainer.initialize(exampleShape(sets.values().iterator().next(), fetcher));
+        for (int epoch = 0; epoch < settings.epochs() && !done(step); epoch++) {
+          rate[0] = settings.learningRate(epoch);
+          Map<String, List<TrainingSet.Entry>> orders = new LinkedHashMap<>();
+          for (Map.Entry<String, TrainingSet> set : sets.entrySet()) {
+            orders.put(set.getKey(), set.getValue().epochOrder(settings.seed(), epoch));
+          }
+          double lossSum = 0;
+          int batches = 0;
+          for (int b = 0; b < batchesPerEpoch && !done(step); b++) {
+            String fidelity = settings.fidelities().get(settings.cycle()
+                .fidelity(epoch, b, settings.batchesPerSwitch(), settings.fidelities().size()));
+            List<VideoClips> batch = fetch(fetcher, fidelity, orders.get(fidelity), b);
+            long start = System.nanoTime();
+            float loss = step(trainer, net, batch, labels);
+            step++;
+            lossSum += loss;
+            batches++;
+            metrics.accept(new TrainerMetric(settings.model(), STAGE, TrainerMetric.Kind.STEP, epoch, step, fidelity,
+                (double) loss, (double) rate[0], (System.nanoTime() - start) / 1e9, null, null, Instant.now()));
+          }
+          double epochLoss = lossSum / Math.max(1, batches);
+          epochLosses.add(epochLoss);
+          checkpoint = publish(net, network, labels, epoch, step, epochLoss);
+          metrics.accept(new TrainerMetric(settings.model(), STAGE, TrainerMetric.Kind.EPOCH, epoch, step, null,
+              epochLoss, (double) rate[0], null, null, null, Instant.now()));
+        }
+      }
+    }
+    return new Result(step, epochLosses, checkpoint, skipped(sets));
+  }
+
+  /** The sorted labels of every training video's ground truth at these fidelities: the head's classes. */
+  public static List<String> labels(String bootstrap, List<String> fidelities) {
+    TreeSet<String> labels = new TreeSet<>();
+    for (String fidelity : fidelities) {
+      TrainingSet.load(bootstrap, fidelity, "training").entries()
+          .forEach(e -> e.truth().annotations().stream().map(GroundTruthSegment::label).forEach(labels::add));
+    }
+    return List.copyOf(labels);
+  }
+
+  private boolean done(long step) {
+    return settings.maxSteps() > 0 && step >= settings.maxSteps();
+  }
+
+  private static float step(Trainer trainer, LocalizationNetwork net, List<VideoClips> batch, List<String> labels) {
+    // One sub-manager per step: every array of the step is freed when it closes (stack.md).
+    try (NDManager stepManager = trainer.getManager().newSubManager()) {
+      NDArray videos = VideoBatch.videos(stepManager, batch);
+      List<VideoTargets> targets = VideoBatch.targets(batch, labels);
+      float loss;
+      try (GradientCollector gc = trainer.newGradientCollector()) {
+        NDList out = trainer.forward(new NDList(videos));
+        NDArray total = net.head().loss(out, targets);
+        loss = total.getFloat();
+        gc.backward(total);
+      }
+      trainer.step();
+      return loss;
+    }
+  }
+
+  private List<VideoClips> fetch(ClipFetcher fetcher, String fidelity, List<TrainingSet.Entry> order, int batch) {
+    List<VideoClips> videos = new ArrayList<>();
+    for (int i = 0; i < settings.batchSize(); i++) {
+      // The fixed batch size holds at every fidelity: wrap around a smaller set.
+      TrainingSet.Entry entry = order.get((batch * settings.batchSize() + i) % order.size());
+      List<ClipSnippet> snippets = fetcher.fetch(entry.location()).orElseThrow(() -> new IllegalStateException(
+          "snippets of " + entry.location().videoId() + " at " + fidelity + " changed since they were indexed"));
+      videos.add(new VideoClips(entry.location().videoId(), fidelity, snippets, entry.truth()));
+    }
+    return videos;
+  }
+
+  private CheckpointManifest publish(LocalizationNetwork net, NetworkConfig network, List<String> labels, int epoch,
+      long step, double loss) {
+    byte[] parameters = NetworkCheckpoint.parameters(net);
+    Map<String, Object> config = new LinkedHashMap<>(network.toMap());
+    config.put("labels", labels);
+    config.put("fidelities", settings.fidelities());
+    CheckpointManifest manifest = CheckpointChunker.manifest(settings.model(), STAGE + "-e" + epoch + "-s" + step,
+        STAGE, epoch, step, config, Map.of("loss", loss), parameters, CheckpointChunker.DEFAULT_CHUNK_BYTES,
+        Instant.now());
+    new CheckpointStore(bootstrap).publish(manifest, parameters);
+    return manifest;
+  }
+
+  private static Shape exampleShape(TrainingSet set, ClipFetcher fetcher) {
+    ClipSnippet first = fetcher.fetch(set.entries().get(0).location()).orElseThrow().get(0);
+    return new Shape(1, first.snippetCount(), first.frames(), 3, first.height(), first.width());
+  }
+
+  private static Map<String, Map<String, Integer>> skipped(Map<String, TrainingSet> sets) {
+    Map<String, Map<String, Integer>> skipped = new LinkedHashMap<>();
+    sets.forEach((fidelity, set) -> skipped.put(fidelity, set.skipped()));
+    return skipped;
+  }
+}

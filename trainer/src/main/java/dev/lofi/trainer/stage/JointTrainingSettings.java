@@ -1,0 +1,47 @@
+package dev.lofi.trainer.stage;
+
+import dev.lofi.model.network.NetworkConfig;
+import java.util.List;
+
+/**
+ * How the {@code lofi} stage trains encoder and head together.
+ *
+ * @param model the checkpoint stream's model name
+ * @param fidelities the low fidelities to cycle through, by clip-topic name
+ * @param cycle C-LoFi's cycle
+ * @param batchesPerSwitch the short cycle's period (the paper: 16)
+ * @param epochs passes over the training videos
+ * @param batchSize videos per mini-batch, the same at every fidelity
+ * @param learningRate SGD's initial rate, halved every {@link #HALVING_EPOCHS} epochs
+ * @param seed fixes the order of every epoch
+ * @param maxSteps stop after this many steps (0: no limit); keeps tests short
+ * @param network the network to train; null for the preset's
+ */
+public record JointTrainingSettings(String model, List<String> fidelities, Cycle cycle, int batchesPerSwitch,
+    int epochs, int batchSize, float learningRate, long seed, long maxSteps, NetworkConfig network) {
+
+  /** The paper halves the learning rate every five epochs. */
+  public static final int HALVING_EPOCHS = 5;
+
+  public JointTrainingSettings {
+    if (fidelities == null || fidelities.isEmpty()) {
+      throw new IllegalArgumentException("give at least one fidelity to train at");
+    }
+    fidelities = List.copyOf(fidelities);
+    if (epochs < 1 || batchSize < 1 || batchesPerSwitch < 1) {
+      throw new IllegalArgumentException("epochs, batch size and batches per switch must be positive, got "
+          + epochs + ", " + batchSize + ", " + batchesPerSwitch);
+    }
+    if (!(learningRate > 0)) {
+      throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
+    }
+    if (maxSteps < 0) {
+      throw new IllegalArgumentException("maxSteps must be >= 0, got " + maxSteps);
+    }
+  }
+
+  /** The learning rate of epoch {@code epoch}. */
+  public float learningRate(int epoch) {
+    return (float) (learningRate * Math.pow(0.5, epoch / HALVING_EPOCHS));
+  }
+}

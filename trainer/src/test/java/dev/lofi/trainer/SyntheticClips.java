@@ -1,0 +1,83 @@
+package dev.lofi.trainer;
+
+import dev.lofi.topics.catalog.CatalogAdmin;
+import dev.lofi.topics.catalog.TopicCatalog;
+import dev.lofi.topics.client.ClientProperties;
+import dev.lofi.topics.record.ClipSnippet;
+import dev.lofi.topics.record.DType;
+import dev.lofi.topics.record.GroundTruthSegment;
+import dev.lofi.topics.record.IngestProvenance;
+import dev.lofi.topics.record.RecordSerdes;
+import dev.lofi.topics.record.VideoAnnotations;
+import dev.lofi.topics.record.VideoMetadata;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Tiny annotated videos published straight to a broker, as ingest would: snippets inside an
+ * action are lit in the colour of its class ("red" or "green"), the rest is dark noise. Learnable
+ * in a few steps, which is what training tests need.
+ */
+public final class SyntheticClips {
+
+  public static final double SECONDS = 16;
+  public static final List<String> LABELS = List.of("green", "red");
+
+  private SyntheticClips() {}
+
+  /**
+   * Publishes {@code videos} videos named {@code prefix}NN at each fidelity given as
+   * {@code name -> {snippets, size}}, all with {@code frames} frames per snippet.
+   */
+  public static void publish(String bootstrap, String prefix, int videos, int frames, Map<String, int[]> fidelities,
+      String subset) {
+    try (CatalogAdmin admin = CatalogAdmin.connect(bootstrap)) {
+      admin.createMissing(fidelities.keySet().stream().map(TopicCatalog::clips).toList());
+    }
+    Random random = new Random(prefix.hashCode());
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ClientProperties.producer(bootstrap),
+        new StringSerializer(), new ByteArraySerializer())) {
+      for (int v = 0; v < videos; v++) {
+        String id = String.format("%s%02d", prefix, v);
+        String label = LABELS.get(v % 2);
+        double start = 2 + random.nextInt(6);
+        double end = start + 4 + random.nextInt(4);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(IngestProvenance.HEADER, "run".getBytes(StandardCharsets.UTF_8));
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (Map.Entry<String, int[]> fidelity : fidelities.entrySet()) {
+          int snippets = fidelity.getValue()[0];
+          int size = fidelity.getValue()[1];
+          counts.put(fidelity.getKey(), snippets);
+          for (int i = 0; i < snippets; i++) {
+            double from = SECONDS * i / snippets;
+            double to = SECONDS * (i + 1) / snippets;
+            boolean inside = (from + to) / 2 >= start && (from + to) / 2 < end;
+            byte[] payload = new byte[frames * size * size * 3];
+            for (int p = 0; p < payload.length; p++) {
+              int channel = p % 3;
+              int lit = inside && channel == (label.equals("red") ? 0 : 1) ? 200 : 30;
+              payload[p] = (byte) (lit + random.nextInt(20));
+            }
+            producer.send(new ProducerRecord<>(TopicCatalog.clips(fidelity.getKey()).name(), null, id,
+                RecordSerdes.clipSnippet().encode(new ClipSnippet(id, fidelity.getKey(), i, snippets, from, to,
+                    ClipSnippet.NOT_LIVE, false, false, frames, size, size, 3, DType.UINT8, payload)), headers));
+          }
+        }
+        producer.send(new ProducerRecord<>(TopicCatalog.ANNOTATIONS.name(), id, RecordSerdes.videoAnnotations().encode(
+            new VideoAnnotations(id, subset, SECONDS, List.of(new GroundTruthSegment(label, start, end))))));
+        producer.send(new ProducerRecord<>(TopicCatalog.VIDEOS.name(), id, RecordSerdes.videoMetadata().encode(
+            new VideoMetadata(id, "synthetic", SECONDS, 15, 64, 48, (long) (SECONDS * 15), subset,
+                new IngestProvenance("run", "0".repeat(64), "test", counts, Instant.now())))));
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.lofi.trainer.stage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.testkit.KafkaTestCluster;
+import dev.lofi.topics.checkpoint.CheckpointStore;
+import dev.lofi.topics.record.TrainerMetric;
+import dev.lofi.trainer.SyntheticClips;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The lofi stage on tiny videos from a real broker. */
+class JointTrainingTest {
+
+  private final String tag = UUID.randomUUID().toString().substring(0, 6);
+
+  @Test
+  void cyclingLowFidelitiesTheLossFallsAndEachEpochLeavesACheckpoint() {
+    String bootstrap = KafkaTestCluster.shared().bootstrapWithCatalog();
+    String spatial = "s" + tag;
+    String temporal = "t" + tag;
+    SyntheticClips.publish(bootstrap, "v" + tag + "_", 6, 2, Map.of(spatial, new int[] {8, 16}, temporal,
+        new int[] {4, 32}), "training");
+    NetworkConfig network = NetworkConfig.of(18, 0.125f, 2, 2, SyntheticClips.LABELS.size(),
+        Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
+    JointTrainingSettings settings = new JointTrainingSettings("joint-" + tag, List.of(spatial, temporal),
+        Cycle.LONG, 16, 6, 2, 0.05f, 1, 0, network);
+    List<TrainerMetric> metrics = new ArrayList<>();
+
+    JointTraining.Result result = new JointTraining(bootstrap, settings, metrics::add)
+        .run(network, JointTraining.labels(bootstrap, List.of(spatial)));
+
+    assertThat(result.steps()).isEqualTo(6 * 3);
+    // Long cycle: even epochs are spatial, odd ones temporal; compare a pair of each with a pair of each.
+    List<Double> losses = result.epochLosses();
+    assertThat(losses.get(4) + losses.get(5)).as("epoch losses %s", losses).isLessThan(losses.get(0) + losses.get(1));
+    assertThat(metrics).filteredOn(m -> m.kind() == TrainerMetric.Kind.STEP).extracting(TrainerMetric::fidelity)
+        .startsWith(spatial, spatial, spatial, temporal, temporal, temporal);
+    assertThat(new CheckpointStore(bootstrap).latestManifests().get("joint-" + tag).epoch()).isEqualTo(5);
+    assertThat(result.checkpoint().config()).containsEntry("labels", SyntheticClips.LABELS);
+  }
+}
