@@ -1,18 +1,32 @@
 package dev.lofi.cli;
 
+import dev.lofi.cli.KafkaOptions.KafkaConnection;
+import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.topics.fidelity.FidelityPreset;
+import dev.lofi.topics.record.TrainerMetric;
+import dev.lofi.trainer.NetworkPresets;
+import dev.lofi.trainer.stage.Cycle;
+import dev.lofi.trainer.stage.JointTraining;
+import dev.lofi.trainer.stage.JointTrainingSettings;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code lofi train}: the LoFi training stages. */
 @Command(name = "train", mixinStandardHelpOptions = true,
     header = "Run a LoFi training stage; publish checkpoints.",
     description = {"Runs a LoFi training stage from the clip topics and publishes its checkpoint to",
         "lofi.checkpoints: pretrain (encoder classification), lofi (joint encoder and head at low",
-        "fidelity), extract (full-fidelity features), head (head on frozen features), or all."})
-final class TrainCommand extends PlannedCommand {
+        "fidelity), extract (full-fidelity features), head (head on frozen features), or all.",
+        "Available now: lofi. The other stages arrive with the rest of issue #4."})
+final class TrainCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka;
 
   @Option(names = "--stage", required = true, paramLabel = "pretrain|lofi|extract|head|all", description = "Stage to run.")
@@ -26,11 +40,34 @@ final class TrainCommand extends PlannedCommand {
   List<String> fidelities;
 
   @Option(names = "--cycle", paramLabel = "long|short", defaultValue = "long",
-      description = "C-LoFi cycle: per epoch (long) or every few batches (short) (default: ${DEFAULT-VALUE}).")
+      description = "C-LoFi cycle: one fidelity per epoch (long) or a new one every --switch-every batches (short) (default: ${DEFAULT-VALUE}).")
   String cycle;
+
+  @Option(names = "--switch-every", paramLabel = "N", defaultValue = "16",
+      description = "Batches between fidelity switches in the short cycle (default: ${DEFAULT-VALUE}).")
+  int switchEvery;
 
   @Option(names = "--preset", paramLabel = "cpu|paper", defaultValue = "cpu", description = "Fidelity preset (default: ${DEFAULT-VALUE}).")
   String preset;
+
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "4", description = "Videos per mini-batch, the same at every fidelity (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.01",
+      description = "SGD learning rate, halved every 5 epochs (default: ${DEFAULT-VALUE}; the paper's 0.1 is for batch 16).")
+  float learningRate;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the initial parameters and the epochs' orders (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--model", paramLabel = "NAME", description = "Checkpoint stream name (default: lofi-PRESET).")
+  String model;
+
+  @Option(names = "--max-steps", paramLabel = "N", defaultValue = "0", description = "Stop after N steps (0: no limit).")
+  long maxSteps;
 
   @Option(names = "--init", paramLabel = "PATH", description = "Start pre-training from saved parameters.")
   Path init;
@@ -44,8 +81,45 @@ final class TrainCommand extends PlannedCommand {
   @Option(names = "--export", paramLabel = "DIR", description = "Also write DJL .params and a JSON config to DIR.")
   Path export;
 
+  @Spec CommandSpec spec;
+
   @Override
-  String arrivesWith() {
-    return "issue #4 (trainer)";
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    if (!stage.equals("lofi") || baseline || init != null || resume || memoryBudget != null || export != null) {
+      return PlannedCommand.notAvailable(err, "train " + describeRequest(), "the rest of issue #4 (trainer)");
+    }
+    FidelityPreset fidelityPreset = FidelityPreset.named(preset);
+    String name = model != null ? model : "lofi-" + fidelityPreset.name();
+    JointTrainingSettings settings = new JointTrainingSettings(name, fidelities,
+        Cycle.valueOf(cycle.toUpperCase(Locale.ROOT)), switchEvery, epochs, batch, learningRate, seed, maxSteps, null);
+    ProgressLine progress = ProgressLine.forConsole(spec.commandLine().getOut(), err);
+    try (KafkaConnection connection = kafka.connect(err)) {
+      List<String> labels = JointTraining.labels(connection.bootstrap(), fidelities);
+      NetworkConfig network = NetworkPresets.forPreset(fidelityPreset, labels.size());
+      progress.println(String.format("lofi stage: %d classes %s, fidelities %s (%s cycle), %d epochs of batch %d",
+          labels.size(), labels, fidelities, cycle, epochs, batch));
+      JointTraining.Result result = new JointTraining(connection.bootstrap(), settings, metric -> report(progress, metric))
+          .run(network, labels);
+      progress.println(String.format("done: %d steps, epoch losses %s; checkpoint %s@%s on lofi.checkpoints",
+          result.steps(), result.epochLosses().stream().map(l -> String.format(Locale.ROOT, "%.3f", l)).toList(),
+          result.checkpoint().model(), result.checkpoint().version()));
+    }
+    return 0;
+  }
+
+  private void report(ProgressLine progress, TrainerMetric metric) {
+    if (metric.kind() == TrainerMetric.Kind.EPOCH) {
+      progress.println(String.format(Locale.ROOT, "epoch %d: loss %.4f, lr %.4g, %d steps", metric.epoch(),
+          metric.loss(), metric.learningRate(), metric.step()));
+    } else {
+      progress.update(metric.epoch() + 1, epochs, String.format(Locale.ROOT, "epoch %d step %d %s loss %.4f (%.2f s)",
+          metric.epoch(), metric.step(), metric.fidelity(), metric.loss(), metric.stepSeconds()));
+    }
+  }
+
+  private String describeRequest() {
+    return "--stage " + stage + (baseline ? " --baseline" : "") + (init != null ? " --init" : "")
+        + (resume ? " --resume" : "") + (memoryBudget != null ? " --memory-budget" : "") + (export != null ? " --export" : "");
   }
 }

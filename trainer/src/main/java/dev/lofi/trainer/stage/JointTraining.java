@@ -14,6 +14,8 @@ import ai.djl.training.tracker.Tracker;
 import dev.lofi.model.head.VideoTargets;
 import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.topics.catalog.CatalogAdmin;
+import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.record.CheckpointChunker;
 import dev.lofi.topics.record.CheckpointManifest;
@@ -65,6 +67,9 @@ public final class JointTraining {
    * @param network the structure to train; its head's classes are {@code labels}
    */
   public Result run(NetworkConfig network, List<String> labels) {
+    try (CatalogAdmin admin = CatalogAdmin.connect(bootstrap)) {
+      admin.createMissing(List.of(TopicCatalog.CHECKPOINTS, TopicCatalog.TRAINER_METRICS, TopicCatalog.DLQ));
+    }
     Map<String, TrainingSet> sets = new LinkedHashMap<>();
     settings.fidelities().forEach(f -> sets.put(f, TrainingSet.load(bootstrap, f, "training")));
     int videos = sets.values().stream().mapToInt(s -> s.entries().size()).min().orElse(0);
