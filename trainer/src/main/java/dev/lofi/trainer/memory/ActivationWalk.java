@@ -1,0 +1,154 @@
+package dev.lofi.trainer.memory;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Convolution;
+import dev.lofi.model.encoder.TemporalShift;
+import dev.lofi.model.encoder.TsmResNet;
+import dev.lofi.model.network.LocalizationNetwork;
+import dev.lofi.topics.fidelity.Fidelity;
+import java.util.Locale;
+
+/**
+ * Counts, from block output shapes alone, the array elements one video's forward pass leaves alive
+ * until the step ends (see {@link StepMemoryEstimate} for why every forward output counts).
+ *
+ * <p>The encoder is walked for a single snippet {@code [1, T, 3, S, S]}: it treats every snippet
+ * alike (its batch axis is snippets x frames), so a video costs L times that. DJL's lambda and
+ * parallel blocks answer {@code getOutputShapes} by running on zeros of the input shape, which at
+ * one snippet is a few megabytes even at 224 px. The head, whose forward is its own code, is
+ * walked child by child: each child over every point of the pyramid.
+ */
+final class ActivationWalk {
+
+  /** A max-pool keeps int64 indices of its output's size for backward: two float32s' worth. */
+  private static final double MAX_POOL_ARRAYS = 3;
+  /** A head convolution and the activation (ReLU, or scale and softplus) that follows it in the head's forward. */
+  private static final double HEAD_CONV_ARRAYS = 2;
+  /** A head normalisation (channel layer norm): centred, squared, normalised, scaled, shifted, then the ReLU. */
+  private static final double HEAD_NORM_ARRAYS = 6;
+  /** Loss arrays per output element: sigmoid focal loss and DIoU run about a dozen element-wise ops. */
+  private static final double LOSS_ARRAYS = 12;
+
+  /**
+   * Gradient arrays alive at once while backward runs through a residual unit, in units of its
+   * widest array: the unit's output gradient (held for the shortcut), the residual branch's running
+   * gradient, a convolution's input gradient and oneDNN's reorder of it.
+   */
+  static final double RESIDUAL_BACKWARD_ARRAYS = 4;
+  /**
+   * The same for a plain layer outside the units (the stem): the incoming and the outgoing
+   * gradient. The stem's convolution computes no input gradient (the input needs none).
+   */
+  static final double PLAIN_BACKWARD_ARRAYS = 2;
+
+  /**
+   * Elements per video.
+   *
+   * @param activations forward outputs (encoder, head and loss)
+   * @param backward gradients of activations alive at once during backward, at the layer where they peak
+   * @param input the input batch's share: {@code L x T x 3 x S x S}
+   */
+  record PerVideo(double activations, double backward, double input) {}
+
+  private double activations;
+  private double largest;
+  private double largestInUnits;
+  private int unitDepth;
+
+  private ActivationWalk() {}
+
+  /** One video at {@code fidelity}; {@code network} must be initialized (the head's children know their widths). */
+  static PerVideo perVideo(LocalizationNetwork network, Fidelity fidelity) {
+    int frames = fidelity.framesPerSnippet();
+    int side = fidelity.frameSize();
+    Shape snippet = new Shape(1, frames, TsmResNet.CHANNELS, side, side);           // [1, T, 3, S, S]
+    ActivationWalk encoder = new ActivationWalk();
+    encoder.walk(network.encoder(), new Shape[] {snippet});
+    ActivationWalk head = new ActivationWalk();
+    head.walkHead(network.head(), new Shape(1, network.featureDim(), fidelity.snippets())); // [1, D, L]
+    long snippets = fidelity.snippets();
+    return new PerVideo(snippets * encoder.activations + head.activations,
+        Math.max(snippets * encoder.backward(), head.backward()), snippets * (double) snippet.size());
+  }
+
+  private Shape[] walk(Block block, Shape[] in) {
+    if (block instanceof SequentialBlock) {
+      Shape[] shapes = in;
+      for (Block child : block.getChildren().values()) {
+        shapes = walk(child, shapes);
+      }
+      return shapes;
+    }
+    if (block instanceof ParallelBlock) {
+      unitDepth++;
+      for (Block branch : block.getChildren().values()) {
+        walk(branch, in);
+      }
+      Shape[] joined = block.getOutputShapes(in);                                  // the join's own output
+      count(joined, 1);
+      unitDepth--;
+      return joined;
+    }
+    Shape[] out = block.getOutputShapes(in);
+    count(out, arraysPerOutput(block, in, out));
+    return out;
+  }
+
+  /** Arrays a leaf (or an unknown composite) allocates, in units of its output. */
+  private static double arraysPerOutput(Block block, Shape[] in, Shape[] out) {
+    if (block instanceof TemporalShift shift) {
+      if (shift.divisor() == 0 || in[0].get(1) < shift.divisor()) {
+        return 0;                                                                  // returns its input
+      }
+      // Two shifted groups of C/divisor channels, each padded with a frame of zeros, then the concat.
+      double group = 1.0 / shift.divisor();
+      return 1 + 2 * group + 2 * group / shift.framesPerSnippet();
+    }
+    if (block instanceof LambdaBlock lambda) {
+      String name = lambda.getName().toLowerCase(Locale.ROOT);
+      if (name.equals("identity") || sameSizeNewShape(in, out)) {
+        return 0;                                                                  // its input, or a view of it
+      }
+      return name.contains("maxpool") ? MAX_POOL_ARRAYS : 1;
+    }
+    return 1;                                                                      // conv, batch norm, ...
+  }
+
+  /** Each child of the head over the whole pyramid of a batch of one: {@code [1, C, P]}. */
+  private void walkHead(Block head, Shape features) {
+    Shape[] outputs = head.getOutputShapes(new Shape[] {features});              // [1, P, K], [1, P, 2]
+    long points = outputs[0].get(1);
+    for (Block child : head.getChildren().values()) {
+      Shape initialized = child.getInputShapes()[0];                               // [b, C, l]
+      Shape atPyramid = new Shape(1, initialized.get(1), points);                  // [1, C, P]
+      count(child.getOutputShapes(new Shape[] {atPyramid}),
+          child instanceof Convolution ? HEAD_CONV_ARRAYS : HEAD_NORM_ARRAYS);
+    }
+    count(outputs, LOSS_ARRAYS);
+  }
+
+  private void count(Shape[] shapes, double arrays) {
+    for (Shape shape : shapes) {
+      activations += arrays * shape.size();
+      if (arrays > 0) {
+        largest = Math.max(largest, shape.size());
+        if (unitDepth > 0) {
+          largestInUnits = Math.max(largestInUnits, shape.size());
+        }
+      }
+    }
+  }
+
+  /** Backward's peak: through the widest residual unit, or through the widest plain layer. */
+  private double backward() {
+    return Math.max(RESIDUAL_BACKWARD_ARRAYS * largestInUnits, PLAIN_BACKWARD_ARRAYS * largest);
+  }
+
+  private static boolean sameSizeNewShape(Shape[] in, Shape[] out) {
+    return in.length == 1 && out.length == 1 && in[0].size() == out[0].size() && !in[0].equals(out[0]);
+  }
+}

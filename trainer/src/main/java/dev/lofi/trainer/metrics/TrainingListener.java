@@ -1,0 +1,37 @@
+package dev.lofi.trainer.metrics;
+
+import dev.lofi.topics.record.TrainerMetric;
+
+/**
+ * What a training stage tells the world as it goes: the console's progress bar, tests, and
+ * {@link MetricsPublisher}, which sends the metrics to {@code lofi.trainer.metrics} and passes every
+ * call on to the listener it wraps. Every method does nothing by default; a listener is called from
+ * the training thread, between steps, and should return quickly.
+ */
+public interface TrainingListener {
+
+  /** A listener that ignores everything. */
+  TrainingListener NONE = new TrainingListener() {};
+
+  /**
+   * A stage begins.
+   *
+   * @param stage e.g. {@code pretrain}, {@code lofi}, {@code extract}, {@code head}
+   * @param epochs epochs it will run
+   * @param stepsPerEpoch optimizer steps per epoch (batches), or 0 when not known in advance
+   */
+  default void stageStarted(String stage, int epochs, int stepsPerEpoch) {}
+
+  /** An optimizer step finished: loss, learning rate, fidelity, step time and peak memory. */
+  default void stepFinished(TrainerMetric metric) {}
+
+  /** An epoch finished: its mean loss, and the validation mAP when a validation subset exists. */
+  default void epochFinished(TrainerMetric metric) {}
+
+  /**
+   * A stage ended.
+   *
+   * @param summary one line for people, e.g. the final loss and mAP and where the checkpoint went
+   */
+  default void stageFinished(String stage, String summary) {}
+}
