@@ -1,6 +1,5 @@
 package dev.lofi.cli;
 
-import dev.lofi.trainer.NetworkPresets;
 import dev.lofi.trainer.bench.TrainBenchReport;
 import dev.lofi.trainer.bench.TrainBenchmark;
 import dev.lofi.ingest.bench.BenchVideo;
@@ -84,8 +83,8 @@ final class BenchCommand implements Callable<Integer> {
   private int benchTrain() {
     PrintWriter out = spec.commandLine().getOut();
     FidelityPreset fidelities = FidelityPreset.named(preset);
-    TrainBenchmark.Settings settings = new TrainBenchmark.Settings(fidelities,
-        NetworkPresets.forPreset(fidelities, BENCH_CLASSES), batch, Math.max(2, runs));
+    TrainBenchmark.Settings settings = new TrainBenchmark.Settings(fidelities, BENCH_CLASSES, batch,
+        Math.max(2, runs));
     TrainBenchmark.Result result = TrainBenchmark.run(settings);
     out.println(json ? TrainBenchReport.json(result) : TrainBenchReport.text(result));
     out.flush();

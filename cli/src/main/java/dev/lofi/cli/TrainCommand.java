@@ -5,6 +5,10 @@ import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.topics.record.TrainerMetric;
 import dev.lofi.trainer.NetworkPresets;
+import dev.lofi.trainer.memory.MemoryBudget;
+import dev.lofi.trainer.memory.StepMemoryEstimate;
+import dev.lofi.trainer.metrics.MetricsPublisher;
+import dev.lofi.trainer.metrics.TrainingListener;
 import dev.lofi.trainer.stage.Cycle;
 import dev.lofi.trainer.stage.JointTraining;
 import dev.lofi.trainer.stage.JointTrainingSettings;
@@ -75,7 +79,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue a killed run from its last checkpoint.")
   boolean resume;
 
-  @Option(names = "--memory-budget", paramLabel = "SIZE", description = "Refuse configurations that cannot fit, e.g. 4g.")
+  @Option(names = "--memory-budget", paramLabel = "SIZE",
+      description = "Refuse, before training, a configuration whose step would not fit, e.g. 4g (estimated from the network's shapes).")
   String memoryBudget;
 
   @Option(names = "--export", paramLabel = "DIR", description = "Also write DJL .params and a JSON config to DIR.")
@@ -86,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    if (!stage.equals("lofi") || baseline || init != null || resume || memoryBudget != null || export != null) {
+    if (!stage.equals("lofi") || baseline || init != null || resume || export != null) {
       return PlannedCommand.notAvailable(err, "train " + describeRequest(), "the rest of issue #4 (trainer)");
     }
     FidelityPreset fidelityPreset = FidelityPreset.named(preset);
@@ -97,10 +102,16 @@ final class TrainCommand implements Callable<Integer> {
     try (KafkaConnection connection = kafka.connect(err)) {
       List<String> labels = JointTraining.labels(connection.bootstrap(), fidelities);
       NetworkConfig network = NetworkPresets.forPreset(fidelityPreset, labels.size());
+      if (memoryBudget != null) {
+        // Refused before anything is built: the estimate needs only the network's shapes.
+        StepMemoryEstimate.check(MemoryBudget.parse(memoryBudget), network, fidelityPreset, fidelities, batch);
+      }
       progress.println(String.format("lofi stage: %d classes %s, fidelities %s (%s cycle), %d epochs of batch %d",
           labels.size(), labels, fidelities, cycle, epochs, batch));
-      JointTraining.Result result = new JointTraining(connection.bootstrap(), settings, metric -> report(progress, metric))
-          .run(network, labels);
+      JointTraining.Result result;
+      try (MetricsPublisher metrics = new MetricsPublisher(connection.bootstrap(), name, console(progress))) {
+        result = new JointTraining(connection.bootstrap(), settings, metrics).run(network, labels);
+      }
       progress.println(String.format("done: %d steps, epoch losses %s; checkpoint %s@%s on lofi.checkpoints",
           result.steps(), result.epochLosses().stream().map(l -> String.format(Locale.ROOT, "%.3f", l)).toList(),
           result.checkpoint().model(), result.checkpoint().version()));
@@ -108,18 +119,26 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void report(ProgressLine progress, TrainerMetric metric) {
-    if (metric.kind() == TrainerMetric.Kind.EPOCH) {
-      progress.println(String.format(Locale.ROOT, "epoch %d: loss %.4f, lr %.4g, %d steps", metric.epoch(),
-          metric.loss(), metric.learningRate(), metric.step()));
-    } else {
-      progress.update(metric.epoch() + 1, epochs, String.format(Locale.ROOT, "epoch %d step %d %s loss %.4f (%.2f s)",
-          metric.epoch(), metric.step(), metric.fidelity(), metric.loss(), metric.stepSeconds()));
-    }
+  /** Progress on the console: a bar through the steps, a line per epoch. */
+  private TrainingListener console(ProgressLine progress) {
+    return new TrainingListener() {
+      @Override
+      public void stepFinished(TrainerMetric metric) {
+        progress.update(metric.epoch() + 1, epochs, String.format(Locale.ROOT, "epoch %d step %d %s loss %.4f (%.2f s%s)",
+            metric.epoch(), metric.step(), metric.fidelity(), metric.loss(), metric.stepSeconds(),
+            metric.peakBytes() == null ? "" : ", peak " + MemoryBudget.format(metric.peakBytes())));
+      }
+
+      @Override
+      public void epochFinished(TrainerMetric metric) {
+        progress.println(String.format(Locale.ROOT, "epoch %d: loss %.4f, lr %.4g, %d steps", metric.epoch(),
+            metric.loss(), metric.learningRate(), metric.step()));
+      }
+    };
   }
 
   private String describeRequest() {
     return "--stage " + stage + (baseline ? " --baseline" : "") + (init != null ? " --init" : "")
-        + (resume ? " --resume" : "") + (memoryBudget != null ? " --memory-budget" : "") + (export != null ? " --export" : "");
+        + (resume ? " --resume" : "") + (export != null ? " --export" : "");
   }
 }

@@ -3,6 +3,7 @@ package dev.lofi.trainer.bench;
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.fidelity.Fidelity;
 import dev.lofi.topics.fidelity.FidelityPreset;
+import dev.lofi.trainer.NetworkPresets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +25,17 @@ public final class TrainBenchmark {
    * @param batch videos per step, the same at every fidelity
    * @param steps steps per fidelity; the first is not timed
    */
-  public record Settings(FidelityPreset preset, NetworkConfig network, int batch, int steps) {
+  public record Settings(FidelityPreset preset, int classes, int batch, int steps) {
     public Settings {
-      if (batch < 1 || steps < 1) {
-        throw new IllegalArgumentException("batch and steps must be positive, got " + batch + " and " + steps);
+      if (classes < 1 || batch < 1 || steps < 1) {
+        throw new IllegalArgumentException("classes, batch and steps must be positive, got " + classes + ", "
+            + batch + " and " + steps);
       }
+    }
+
+    /** The network every fidelity's step trains: the preset's. */
+    public NetworkConfig network() {
+      return NetworkPresets.forPreset(preset, classes);
     }
   }
 
@@ -62,14 +69,12 @@ public final class TrainBenchmark {
   }
 
   private static StepCost probe(Settings s, Fidelity f) {
-    NetworkConfig n = s.network();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx1g", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
         "-cp", System.getProperty("java.class.path"), TrainStepProbe.class.getName(),
-        f.name(), Integer.toString(f.snippets()), Integer.toString(f.frameSize()),
-        Integer.toString(f.framesPerSnippet()), Integer.toString(s.batch()), Integer.toString(n.depth()),
-        Float.toString(n.widthMultiplier()), Integer.toString(n.stemStride()), Integer.toString(s.steps())));
+        s.preset().name(), f.name(), Integer.toString(s.classes()), Integer.toString(s.batch()),
+        Integer.toString(s.steps())));
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
     // Large tensors then come from mmap and go back on free: the child's resident size follows them.
     builder.environment().put("MALLOC_MMAP_THRESHOLD_", "65536");

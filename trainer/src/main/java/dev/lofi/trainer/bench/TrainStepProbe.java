@@ -2,8 +2,9 @@ package dev.lofi.trainer.bench;
 
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.fidelity.Fidelity;
+import dev.lofi.topics.fidelity.FidelityPreset;
+import dev.lofi.trainer.NetworkPresets;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Entry point of the child JVM that measures one fidelity. Each fidelity gets a process of its
@@ -15,19 +16,19 @@ public final class TrainStepProbe {
   private TrainStepProbe() {}
 
   /**
-   * Arguments: fidelity name, snippets, frame size, frames per snippet, batch, depth, width
-   * multiplier, stem stride, steps. Prints {@code peak_bytes step_seconds} on one line.
+   * Arguments: preset, fidelity name, classes, batch, steps. The network is the preset's (as
+   * {@link NetworkPresets} builds it, head options included). Prints {@code peak_bytes
+   * step_seconds} on one line.
    */
   public static void main(String[] args) {
-    if (args.length != 9) {
-      System.err.println("usage: TrainStepProbe NAME L S T BATCH DEPTH WIDTH STEM STEPS");
+    if (args.length != 5) {
+      System.err.println("usage: TrainStepProbe PRESET FIDELITY CLASSES BATCH STEPS");
       System.exit(2);
     }
-    Fidelity fidelity = new Fidelity(args[0], Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-        Integer.parseInt(args[3]), 1);
-    NetworkConfig config = NetworkConfig.of(Integer.parseInt(args[5]), Float.parseFloat(args[6]),
-        fidelity.framesPerSnippet(), Integer.parseInt(args[7]), 2, Map.of());
-    StepCost cost = TrainStep.measure(config, fidelity, Integer.parseInt(args[4]), Integer.parseInt(args[8]));
+    FidelityPreset preset = FidelityPreset.named(args[0]);
+    Fidelity fidelity = preset.fidelity(args[1]);
+    NetworkConfig config = NetworkPresets.forPreset(preset, Integer.parseInt(args[2]));
+    StepCost cost = TrainStep.measure(config, fidelity, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
     System.out.println(String.format(Locale.ROOT, "%d %.6f", cost.peakBytes(), cost.stepSeconds()));
   }
 }

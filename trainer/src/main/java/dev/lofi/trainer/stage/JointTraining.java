@@ -21,19 +21,19 @@ import dev.lofi.topics.record.CheckpointChunker;
 import dev.lofi.topics.record.CheckpointManifest;
 import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.GroundTruthSegment;
-import dev.lofi.topics.record.TrainerMetric;
 import dev.lofi.trainer.checkpoint.NetworkCheckpoint;
 import dev.lofi.trainer.data.ClipFetcher;
 import dev.lofi.trainer.data.TrainingSet;
 import dev.lofi.trainer.data.VideoBatch;
 import dev.lofi.trainer.data.VideoClips;
+import dev.lofi.trainer.memory.PeakMemory;
+import dev.lofi.trainer.metrics.MetricsPublisher;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 /**
  * The {@code lofi} stage: encoder and head trained together on whole videos at low fidelity,
@@ -53,9 +53,10 @@ public final class JointTraining {
 
   private final String bootstrap;
   private final JointTrainingSettings settings;
-  private final Consumer<TrainerMetric> metrics;
+  private final MetricsPublisher metrics;
 
-  public JointTraining(String bootstrap, JointTrainingSettings settings, Consumer<TrainerMetric> metrics) {
+  /** @param metrics where step and epoch metrics go (Kafka and whoever listens) */
+  public JointTraining(String bootstrap, JointTrainingSettings settings, MetricsPublisher metrics) {
     this.bootstrap = bootstrap;
     this.settings = settings;
     this.metrics = metrics;
@@ -83,6 +84,7 @@ public final class JointTraining {
         .optOptimizer(Optimizer.sgd().setLearningRateTracker((Tracker) update -> rate[0]).optMomentum(MOMENTUM)
             .optWeightDecays(WEIGHT_DECAY).build());
     List<Double> epochLosses = new ArrayList<>();
+    metrics.stageStarted(STAGE, settings.epochs(), batchesPerEpoch);
     long step = 0;
     CheckpointManifest checkpoint = null;
     try (Model model = Model.newInstance(settings.model());
@@ -105,22 +107,26 @@ public final class JointTraining {
             String fidelity = settings.fidelities().get(settings.cycle()
                 .fidelity(epoch, b, settings.batchesPerSwitch(), settings.fidelities().size()));
             List<VideoClips> batch = fetch(fetcher, fidelity, orders.get(fidelity), b);
+            long resident = PeakMemory.residentBytes().orElse(0);
+            PeakMemory.reset();
             long start = System.nanoTime();
             float loss = step(trainer, net, batch, labels);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Long peak = PeakMemory.peakBytes().isPresent() ? PeakMemory.peakBytes().getAsLong() - resident : null;
             step++;
             lossSum += loss;
             batches++;
-            metrics.accept(new TrainerMetric(settings.model(), STAGE, TrainerMetric.Kind.STEP, epoch, step, fidelity,
-                (double) loss, (double) rate[0], (System.nanoTime() - start) / 1e9, null, null, Instant.now()));
+            metrics.step(STAGE, epoch, step, fidelity, loss, rate[0], seconds, peak);
           }
           double epochLoss = lossSum / Math.max(1, batches);
           epochLosses.add(epochLoss);
           checkpoint = publish(net, network, labels, epoch, step, epochLoss);
-          metrics.accept(new TrainerMetric(settings.model(), STAGE, TrainerMetric.Kind.EPOCH, epoch, step, null,
-              epochLoss, (double) rate[0], null, null, null, Instant.now()));
+          metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) rate[0], null);
         }
       }
     }
+    metrics.stageFinished(STAGE, String.format("%d steps, last epoch loss %.4f, checkpoint %s@%s", step,
+        epochLosses.get(epochLosses.size() - 1), checkpoint.model(), checkpoint.version()));
     return new Result(step, epochLosses, checkpoint, skipped(sets));
   }
 

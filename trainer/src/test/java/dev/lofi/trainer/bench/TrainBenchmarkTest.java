@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.fidelity.Fidelity;
 import dev.lofi.topics.fidelity.FidelityPreset;
-import dev.lofi.trainer.NetworkPresets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,8 +28,7 @@ class TrainBenchmarkTest {
     costs.put("s", new StepCost(1000, 0.5));
     costs.put("t", new StepCost(1200, 0.6));
     costs.put("st", new StepCost(800, 0.4));
-    TrainBenchmark.Settings settings = new TrainBenchmark.Settings(FidelityPreset.CPU,
-        NetworkPresets.forPreset(FidelityPreset.CPU, 7), 2, 3);
+    TrainBenchmark.Settings settings = new TrainBenchmark.Settings(FidelityPreset.CPU, 7, 2, 3);
 
     JsonNode json = new ObjectMapper().readTree(TrainBenchReport.json(new TrainBenchmark.Result(settings, costs)));
 

@@ -7,6 +7,8 @@ import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.record.TrainerMetric;
 import dev.lofi.trainer.SyntheticClips;
+import dev.lofi.trainer.metrics.MetricsPublisher;
+import dev.lofi.trainer.metrics.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +32,24 @@ class JointTrainingTest {
     JointTrainingSettings settings = new JointTrainingSettings("joint-" + tag, List.of(spatial, temporal),
         Cycle.LONG, 16, 6, 2, 0.05f, 1, 0, network);
     List<TrainerMetric> metrics = new ArrayList<>();
-
-    JointTraining.Result result = new JointTraining(bootstrap, settings, metrics::add)
-        .run(network, JointTraining.labels(bootstrap, List.of(spatial)));
+    JointTraining.Result result;
+    try (MetricsPublisher publisher = new MetricsPublisher(bootstrap, "joint-" + tag, new TrainingListener() {
+      @Override
+      public void stepFinished(TrainerMetric metric) {
+        metrics.add(metric);
+      }
+    })) {
+      result = new JointTraining(bootstrap, settings, publisher)
+          .run(network, JointTraining.labels(bootstrap, List.of(spatial)));
+    }
 
     assertThat(result.steps()).isEqualTo(6 * 3);
     // Long cycle: even epochs are spatial, odd ones temporal; compare a pair of each with a pair of each.
     List<Double> losses = result.epochLosses();
     assertThat(losses.get(4) + losses.get(5)).as("epoch losses %s", losses).isLessThan(losses.get(0) + losses.get(1));
-    assertThat(metrics).filteredOn(m -> m.kind() == TrainerMetric.Kind.STEP).extracting(TrainerMetric::fidelity)
+    assertThat(metrics).extracting(TrainerMetric::fidelity)
         .startsWith(spatial, spatial, spatial, temporal, temporal, temporal);
+    assertThat(metrics).allMatch(m -> m.peakBytes() != null && m.peakBytes() > 0 && m.stepSeconds() > 0);
     assertThat(new CheckpointStore(bootstrap).latestManifests().get("joint-" + tag).epoch()).isEqualTo(5);
     assertThat(result.checkpoint().config()).containsEntry("labels", SyntheticClips.LABELS);
   }
