@@ -1,7 +1,11 @@
 package dev.lofi.cli;
 
 import dev.lofi.cli.KafkaOptions.KafkaConnection;
+import ai.djl.ndarray.types.Shape;
 import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.topics.checkpoint.CheckpointStore;
+import dev.lofi.topics.fidelity.Fidelity;
+import dev.lofi.trainer.checkpoint.CheckpointExport;
 import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.topics.record.TrainerMetric;
 import dev.lofi.trainer.NetworkPresets;
@@ -91,7 +95,7 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    if (!stage.equals("lofi") || baseline || init != null || resume || export != null) {
+    if (!stage.equals("lofi") || baseline || init != null || resume) {
       return PlannedCommand.notAvailable(err, "train " + describeRequest(), "the rest of issue #4 (trainer)");
     }
     FidelityPreset fidelityPreset = FidelityPreset.named(preset);
@@ -115,6 +119,13 @@ final class TrainCommand implements Callable<Integer> {
       progress.println(String.format("done: %d steps, epoch losses %s; checkpoint %s@%s on lofi.checkpoints",
           result.steps(), result.epochLosses().stream().map(l -> String.format(Locale.ROOT, "%.3f", l)).toList(),
           result.checkpoint().model(), result.checkpoint().version()));
+      if (export != null) {
+        Fidelity full = fidelityPreset.full();
+        Path params = CheckpointExport.write(export, network,
+            new CheckpointStore(connection.bootstrap()).latest(name).orElseThrow(),
+            new Shape(1, full.snippets(), full.framesPerSnippet(), 3, full.frameSize(), full.frameSize()));
+        progress.println("exported to " + params + " and " + export.resolve(name + ".json"));
+      }
     }
     return 0;
   }
@@ -139,6 +150,6 @@ final class TrainCommand implements Callable<Integer> {
 
   private String describeRequest() {
     return "--stage " + stage + (baseline ? " --baseline" : "") + (init != null ? " --init" : "")
-        + (resume ? " --resume" : "") + (export != null ? " --export" : "");
+        + (resume ? " --resume" : "");
   }
 }
