@@ -1,14 +1,14 @@
 package dev.lofi.cli;
 
-import dev.lofi.cli.KafkaOptions.KafkaConnection;
 import ai.djl.ndarray.types.Shape;
+import dev.lofi.cli.KafkaOptions.KafkaConnection;
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.fidelity.Fidelity;
-import dev.lofi.trainer.checkpoint.CheckpointExport;
 import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.topics.record.TrainerMetric;
 import dev.lofi.trainer.NetworkPresets;
+import dev.lofi.trainer.checkpoint.CheckpointExport;
 import dev.lofi.trainer.memory.MemoryBudget;
 import dev.lofi.trainer.memory.StepMemoryEstimate;
 import dev.lofi.trainer.metrics.MetricsPublisher;
