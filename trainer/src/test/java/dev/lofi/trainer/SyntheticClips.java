@@ -39,6 +39,20 @@ public final class SyntheticClips {
    */
   public static void publish(String bootstrap, String prefix, int videos, int frames, Map<String, int[]> fidelities,
       String subset) {
+    publish(bootstrap, prefix, videos, frames, fidelities, subset, false);
+  }
+
+  /**
+   * Publishes trimmed clips, as {@link #publish} does videos, but each one action over the whole
+   * clip: every snippet is lit in the clip's class colour, alternately green and red.
+   */
+  public static void publishTrimmed(String bootstrap, String prefix, int videos, int frames,
+      Map<String, int[]> fidelities, String subset) {
+    publish(bootstrap, prefix, videos, frames, fidelities, subset, true);
+  }
+
+  private static void publish(String bootstrap, String prefix, int videos, int frames, Map<String, int[]> fidelities,
+      String subset, boolean wholeVideo) {
     try (CatalogAdmin admin = CatalogAdmin.connect(bootstrap)) {
       admin.createMissing(fidelities.keySet().stream().map(TopicCatalog::clips).toList());
     }
@@ -48,8 +62,8 @@ public final class SyntheticClips {
       for (int v = 0; v < videos; v++) {
         String id = String.format("%s%02d", prefix, v);
         String label = LABELS.get(v % 2);
-        double start = 2 + random.nextInt(6);
-        double end = start + 4 + random.nextInt(4);
+        double start = wholeVideo ? 0 : 2 + random.nextInt(6);
+        double end = wholeVideo ? SECONDS : start + 4 + random.nextInt(4);
         RecordHeaders headers = new RecordHeaders();
         headers.add(IngestProvenance.HEADER, "run".getBytes(StandardCharsets.UTF_8));
         Map<String, Integer> counts = new java.util.TreeMap<>();

@@ -15,6 +15,8 @@ public final class SynthPlan {
 
   static final String TRAINING = "training";
   static final String VALIDATION = "validation";
+  /** The subset of the trimmed clips, the source domain of the encoder's pre-training. */
+  public static final String PRETRAIN = "pretrain";
   private static final double VALIDATION_SHARE = 0.25;
 
   private final List<VideoPlan> videos;
@@ -79,6 +81,11 @@ public final class SynthPlan {
   /** The ground truth of the untrimmed videos. */
   public List<VideoAnnotations> annotations() {
     return videos.stream().map(VideoPlan::annotations).toList();
+  }
+
+  /** The trimmed clips as ground truth, subset {@link #PRETRAIN}: each one whole-clip segment of its label. */
+  public List<VideoAnnotations> trimmedAnnotations() {
+    return clips.stream().map(clip -> clip.annotations(PRETRAIN)).toList();
   }
 
   List<VideoPlan> videos() {

@@ -22,8 +22,11 @@ import java.util.concurrent.Executors;
 /**
  * SynthTAL, a synthetic temporal action localization set in which actions differ only by motion over
  * time. Writes {@code videos/<id>.mp4} and {@code annotations.json} (ActivityNet format, subsets
- * {@code training} and {@code validation}), and {@code trimmed/<label>/<label>_<n>.mp4} with
- * {@code trimmed/index.json} for the encoder's classification pre-training.
+ * {@code training} and {@code validation}), and, for the encoder's classification pre-training,
+ * {@code trimmed/<label>_<n>.mp4} with {@code trimmed/index.json} and {@code trimmed/annotations.json}
+ * (ActivityNet format, subset {@code pretrain}, one segment over each whole clip, labelled with its
+ * class or {@code background}), so that {@code lofi ingest --videos DIR/trimmed --annotations
+ * DIR/trimmed/annotations.json} publishes them like any video.
  */
 public final class SynthTal {
 
@@ -53,18 +56,16 @@ public final class SynthTal {
     Path videosDir = Files.createDirectories(out.resolve(VIDEOS_DIR));
     plan.videos().forEach(video -> files.put(videosDir.resolve(video.id() + ".mp4"), video));
     Path trimmedDir = Files.createDirectories(out.resolve(TRIMMED_DIR));
-    for (TrimmedClip clip : plan.clips()) {
-      Path file = trimmedDir.resolve(clip.file());
-      Files.createDirectories(file.getParent());
-      files.put(file, clip.plan());
-    }
+    plan.clips().forEach(clip -> files.put(trimmedDir.resolve(clip.file()), clip.plan()));
     long frames = encodeAll(files, progress);
     // Indexes last: a reader that finds them may take every file they name to be complete.
     Path annotations = out.resolve(ANNOTATIONS_FILE);
     ActivityNetFormat.write(annotations, plan.annotations());
     Path index = trimmedDir.resolve(TRIMMED_INDEX_FILE);
     writeTrimmedIndex(index, plan.clips());
-    return new SynthTalSummary(annotations, index, plan.videos().size(), plan.clips().size(), frames,
+    Path trimmedAnnotations = trimmedDir.resolve(ANNOTATIONS_FILE);
+    ActivityNetFormat.write(trimmedAnnotations, plan.trimmedAnnotations());
+    return new SynthTalSummary(annotations, index, trimmedAnnotations, plan.videos().size(), plan.clips().size(), frames,
         plan.taxonomy(), Duration.ofNanos(System.nanoTime() - started));
   }
 

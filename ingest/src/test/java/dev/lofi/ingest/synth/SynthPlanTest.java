@@ -124,8 +124,9 @@ class SynthPlanTest {
           assertThat(act.endFrame()).isEqualTo(clip.plan().frames());
         });
       }
-      assertThat(clip.file()).isEqualTo(clip.label() + "/" + clip.plan().id() + ".mp4");
+      assertThat(clip.file()).isEqualTo(clip.plan().id() + ".mp4").startsWith(clip.label() + "_");
     }
+    assertThat(PLAN.clips()).extracting(TrimmedClip::file).doesNotHaveDuplicates();
   }
 
   @Test

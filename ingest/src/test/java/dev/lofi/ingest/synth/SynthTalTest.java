@@ -1,10 +1,12 @@
 package dev.lofi.ingest.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lofi.ingest.annotation.ActivityNetFormat;
 import dev.lofi.ingest.annotation.AnnotationSet;
+import dev.lofi.ingest.files.VideoFiles;
 import dev.lofi.topics.record.VideoAnnotations;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -75,12 +77,44 @@ class SynthTalTest {
     for (JsonNode clip : index) {
       labels.add(clip.get("label").asText());
       Path file = summary.trimmedIndex().resolveSibling(clip.get("file").asText());
-      assertThat(file.getParent().getFileName()).hasToString(clip.get("label").asText());
+      assertThat(file.getParent()).isEqualTo(summary.trimmedIndex().getParent());
+      assertThat(file.getFileName().toString()).startsWith(clip.get("label").asText() + "_").endsWith(".mp4");
       assertThat(decode(file)[0]).isGreaterThanOrEqualTo((int) (Performance.MIN_ACTION_SECONDS * 15));
     }
     List<String> expected = new ArrayList<>(summary.taxonomy());
     expected.add(TrimmedClip.BACKGROUND);
     assertThat(labels).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void theTrimmedAnnotationsGiveEachClipOneWholeClipSegmentOfItsLabelInSubsetPretrain() throws IOException {
+    AnnotationSet read = ActivityNetFormat.read(summary.trimmedAnnotations());
+    assertThat(read.problems()).isEmpty();
+    JsonNode index = new ObjectMapper().readTree(summary.trimmedIndex().toFile());
+    assertThat(read.videos()).hasSize(index.size());
+    for (JsonNode clip : index) {
+      Path file = summary.trimmedIndex().resolveSibling(clip.get("file").asText());
+      VideoAnnotations truth = read.find(VideoFiles.videoId(file)).orElseThrow().toRecord(99);
+      assertThat(truth.subset()).isEqualTo(SynthPlan.PRETRAIN);
+      double duration = decode(file)[0] / 15.0;
+      assertThat(truth.durationSeconds()).isCloseTo(duration, within(1e-9));
+      assertThat(truth.annotations()).singleElement().satisfies(segment -> {
+        assertThat(segment.label()).isEqualTo(clip.get("label").asText());
+        assertThat(segment.start()).isZero();
+        assertThat(segment.end()).isCloseTo(duration, within(1e-9));
+      });
+    }
+  }
+
+  @Test
+  void ingestingTheTrimmedDirectoryAttemptsExactlyTheClips() throws IOException {
+    VideoFiles.Listing listing = VideoFiles.list(summary.trimmedIndex().getParent());
+    List<String> files = new ArrayList<>();
+    for (JsonNode clip : new ObjectMapper().readTree(summary.trimmedIndex().toFile())) {
+      files.add(clip.get("file").asText());
+    }
+    assertThat(listing.videos()).map(path -> path.getFileName().toString()).containsExactlyInAnyOrderElementsOf(files);
+    assertThat(listing.documents()).containsExactlyInAnyOrder(summary.trimmedIndex(), summary.trimmedAnnotations());
   }
 
   @Test

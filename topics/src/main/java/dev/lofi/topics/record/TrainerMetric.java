@@ -18,6 +18,7 @@ import java.time.Instant;
  * @param stepSeconds wall time of one step, or null
  * @param peakBytes peak accelerator or heap memory, or null
  * @param averageMap validation mAP averaged over tIoU thresholds, or null
+ * @param accuracy classification accuracy on the training clips (pre-training's epochs), or null
  * @param time when it was measured
  */
 public record TrainerMetric(
@@ -32,6 +33,7 @@ public record TrainerMetric(
     Double stepSeconds,
     Long peakBytes,
     Double averageMap,
+    Double accuracy,
     Instant time) {
 
   /** What a measurement closes; lower-case in JSON. */
@@ -65,6 +67,9 @@ public record TrainerMetric(
     }
     if (averageMap != null) {
       Require.unitInterval("averageMap", averageMap);
+    }
+    if (accuracy != null) {
+      Require.unitInterval("accuracy", accuracy);
     }
     Require.nonNull("time", time);
   }

@@ -201,7 +201,7 @@ final class ArbitraryRecords {
   }
 
   private record Measured(String fidelity, Double loss, Double learningRate, Double stepSeconds,
-      Long peakBytes, Double averageMap) {}
+      Long peakBytes, Double averageMap, Double accuracy) {}
 
   static Arbitrary<TrainerMetric> trainerMetrics() {
     Arbitrary<Measured> measured = Combinators.combine(
@@ -210,13 +210,14 @@ final class ArbitraryRecords {
             Arbitraries.doubles().between(0, 1).ofScale(10).injectNull(0.3),
             Arbitraries.doubles().between(0, 1e3).ofScale(6).injectNull(0.3),
             Arbitraries.longs().between(0, 1L << 40).injectNull(0.3),
+            Arbitraries.doubles().between(0, 1).ofScale(6).injectNull(0.3),
             Arbitraries.doubles().between(0, 1).ofScale(6).injectNull(0.3))
         .as(Measured::new);
     return Combinators.combine(ids(), names(), Arbitraries.of(TrainerMetric.Kind.class),
             Arbitraries.integers().between(0, 1000), Arbitraries.longs().between(0, 1_000_000_000L), measured,
             instants())
         .as((run, stage, kind, epoch, step, m, time) -> new TrainerMetric(run, stage, kind, epoch, step,
-            m.fidelity(), m.loss(), m.learningRate(), m.stepSeconds(), m.peakBytes(), m.averageMap(), time));
+            m.fidelity(), m.loss(), m.learningRate(), m.stepSeconds(), m.peakBytes(), m.averageMap(), m.accuracy(), time));
   }
 
   /** Wall-clock side of a segment: start, end (null while opened, maybe) and latency. */

@@ -39,6 +39,21 @@ public final class NetworkCheckpoint {
       Shape exampleInput) {
     LocalizationNetwork network = config.build();
     network.initialize(manager, DataType.FLOAT32, exampleInput);
+    loadInto(network, manager, parameters, config);
+    return network;
+  }
+
+  /**
+   * Replaces the parameters of {@code network}, already initialised on {@code manager}, with saved
+   * ones. A DJL {@code Trainer} must be initialised after this, not before: its initialisation
+   * caches every parameter's array, and would go on training the replaced ones (it also makes the
+   * loaded arrays record gradients again).
+   *
+   * @param config the network's config, named when the parameters do not fit
+   * @throws IllegalArgumentException if the parameters are of another structure
+   */
+  public static void loadInto(LocalizationNetwork network, NDManager manager, byte[] parameters,
+      NetworkConfig config) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
       network.loadParameters(manager, in);
     } catch (IOException e) {
@@ -47,6 +62,5 @@ public final class NetworkCheckpoint {
       throw new IllegalArgumentException("the checkpoint does not fit network " + config.toMap() + ": "
           + e.getMessage(), e);
     }
-    return network;
   }
 }

@@ -86,7 +86,7 @@ public final class MetricsPublisher implements TrainingListener, AutoCloseable {
   public TrainerMetric step(String stage, int epoch, long step, String fidelity, double loss, double learningRate,
       double stepSeconds, Long peakBytes) {
     TrainerMetric metric = new TrainerMetric(run, stage, TrainerMetric.Kind.STEP, epoch, step, fidelity, loss,
-        learningRate, stepSeconds, peakBytes, null, clock.instant());
+        learningRate, stepSeconds, peakBytes, null, null, clock.instant());
     stepFinished(metric);
     return metric;
   }
@@ -104,8 +104,19 @@ public final class MetricsPublisher implements TrainingListener, AutoCloseable {
    */
   public TrainerMetric epoch(String stage, int epoch, long step, String fidelity, Double meanLoss,
       Double learningRate, Double averageMap) {
+    return epoch(stage, epoch, step, fidelity, meanLoss, learningRate, averageMap, null);
+  }
+
+  /**
+   * Publishes and reports the end of an epoch of a stage that also measures accuracy.
+   *
+   * @param accuracy the epoch's classification accuracy on its training clips, or null
+   * @see #epoch(String, int, long, String, Double, Double, Double)
+   */
+  public TrainerMetric epoch(String stage, int epoch, long step, String fidelity, Double meanLoss,
+      Double learningRate, Double averageMap, Double accuracy) {
     TrainerMetric metric = new TrainerMetric(run, stage, TrainerMetric.Kind.EPOCH, epoch, step, fidelity, meanLoss,
-        learningRate, null, null, averageMap, clock.instant());
+        learningRate, null, null, averageMap, accuracy, clock.instant());
     epochFinished(metric);
     return metric;
   }

@@ -4,10 +4,12 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import ai.djl.training.TrainingConfig;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -33,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -68,6 +71,19 @@ public final class JointTraining {
    * @param network the structure to train; its head's classes are {@code labels}
    */
   public Result run(NetworkConfig network, List<String> labels) {
+    return run(network, labels, Optional.empty());
+  }
+
+  /**
+   * Trains, starting from {@code initialParameters} when given: the whole network's, such as a
+   * {@code pretrain} checkpoint's (its encoder pre-trained on trimmed clips, its head fresh), whose
+   * config is {@code network} and whose labels are {@code labels}.
+   *
+   * @param network the structure to train; its head's classes are {@code labels}
+   * @param initialParameters the parameters to start from, or empty for fresh ones
+   * @throws IllegalArgumentException if the parameters are of another structure than {@code network}
+   */
+  public Result run(NetworkConfig network, List<String> labels, Optional<byte[]> initialParameters) {
     try (CatalogAdmin admin = CatalogAdmin.connect(bootstrap)) {
       admin.createMissing(List.of(TopicCatalog.CHECKPOINTS, TopicCatalog.TRAINER_METRICS, TopicCatalog.DLQ));
     }
@@ -92,9 +108,8 @@ public final class JointTraining {
       // The seed fixes the initial parameters too, not only the order of the videos.
       model.getNDManager().getEngine().setRandomSeed((int) settings.seed());
       LocalizationNetwork net = network.build();
-      model.setBlock(net);
-      try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(exampleShape(sets.values().iterator().next(), fetcher));
+      Shape example = exampleShape(sets.values().iterator().next(), fetcher);
+      try (Trainer trainer = newTrainer(model, net, network, config, example, initialParameters)) {
         for (int epoch = 0; epoch < settings.epochs() && !done(step); epoch++) {
           rate[0] = settings.learningRate(epoch);
           Map<String, List<TrainingSet.Entry>> orders = new LinkedHashMap<>();
@@ -138,6 +153,23 @@ public final class JointTraining {
           .forEach(e -> e.truth().annotations().stream().map(GroundTruthSegment::label).forEach(labels::add));
     }
     return List.copyOf(labels);
+  }
+
+  /**
+   * A trainer of {@code net} as {@code model}'s block, its parameters fresh from the seeded engine
+   * or {@code initialParameters}. Those are loaded before the trainer is initialised, which
+   * caches every parameter's array: loaded after, they would be ignored.
+   */
+  static Trainer newTrainer(Model model, LocalizationNetwork net, NetworkConfig network, TrainingConfig config,
+      Shape example, Optional<byte[]> initialParameters) {
+    model.setBlock(net);
+    initialParameters.ifPresent(parameters -> {
+      net.initialize(model.getNDManager(), DataType.FLOAT32, example);
+      NetworkCheckpoint.loadInto(net, model.getNDManager(), parameters, network);
+    });
+    Trainer trainer = model.newTrainer(config);
+    trainer.initialize(example);
+    return trainer;
   }
 
   private boolean done(long step) {

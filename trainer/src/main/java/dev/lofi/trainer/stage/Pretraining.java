@@ -1,0 +1,253 @@
+package dev.lofi.trainer.stage;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.lofi.model.head.HeadConfig;
+import dev.lofi.model.network.LocalizationNetwork;
+import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.topics.catalog.CatalogAdmin;
+import dev.lofi.topics.catalog.TopicCatalog;
+import dev.lofi.topics.checkpoint.Checkpoint;
+import dev.lofi.topics.checkpoint.CheckpointStore;
+import dev.lofi.topics.record.CheckpointChunker;
+import dev.lofi.topics.record.CheckpointManifest;
+import dev.lofi.topics.record.ClipSnippet;
+import dev.lofi.topics.record.GroundTruthSegment;
+import dev.lofi.topics.record.VideoAnnotations;
+import dev.lofi.trainer.checkpoint.NetworkCheckpoint;
+import dev.lofi.trainer.data.ClipFetcher;
+import dev.lofi.trainer.data.TrainingSet;
+import dev.lofi.trainer.data.VideoBatch;
+import dev.lofi.trainer.data.VideoClips;
+import dev.lofi.trainer.memory.PeakMemory;
+import dev.lofi.trainer.metrics.MetricsPublisher;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The {@code pretrain} stage, LoFi's stage (1): the encoder learns to classify trimmed clips (the
+ * source domain) at full fidelity. Each clip's snippets are encoded, the features averaged over the
+ * clip and classified by a linear layer, with softmax cross-entropy. A clip's class is its ground
+ * truth's label ({@code background} included, a class like the others). After each epoch the whole
+ * {@link LocalizationNetwork} goes to {@code lofi.checkpoints} with stage {@code pretrain}: its
+ * encoder pre-trained, its head freshly initialised for the localization labels (the clips' labels
+ * but {@code background}), so the {@code lofi} stage can start from it. The classifier is not kept.
+ */
+public final class Pretraining {
+
+  /**
+   * What the stage did.
+   *
+   * @param classes the classifier's classes, sorted
+   * @param labels the localization labels of the published network: {@code classes} but background
+   * @param epochAccuracies each epoch's accuracy on the clips it trained on, as they were classified
+   *     during the epoch
+   * @param skipped clips left out, by reason
+   */
+  public record Result(long steps, List<Double> epochLosses, List<Double> epochAccuracies, List<String> classes,
+      List<String> labels, CheckpointManifest checkpoint, Map<String, Integer> skipped) {}
+
+  public static final String STAGE = "pretrain";
+  /** The subset trimmed clips are ingested as (SynthTAL writes it). */
+  public static final String SUBSET = "pretrain";
+  /** The class of clips without an action; not a localization label. */
+  public static final String BACKGROUND = "background";
+
+  private static final float MOMENTUM = 0.9f;
+  private static final float WEIGHT_DECAY = 1e-4f;
+
+  private final String bootstrap;
+  private final PretrainingSettings settings;
+  private final MetricsPublisher metrics;
+
+  /** @param metrics where step and epoch metrics go (Kafka and whoever listens) */
+  public Pretraining(String bootstrap, PretrainingSettings settings, MetricsPublisher metrics) {
+    this.bootstrap = bootstrap;
+    this.settings = settings;
+    this.metrics = metrics;
+  }
+
+  /**
+   * Pre-trains the encoder of {@code network} on the clips of subset {@code pretrain}.
+   *
+   * @param network the structure; its head's class count is set to the localization labels
+   * @throws IllegalStateException if there are no clips, or fewer than two classes, or no class
+   *     but background
+   */
+  public Result run(NetworkConfig network) {
+    try (CatalogAdmin admin = CatalogAdmin.connect(bootstrap)) {
+      admin.createMissing(List.of(TopicCatalog.CHECKPOINTS, TopicCatalog.TRAINER_METRICS, TopicCatalog.DLQ));
+    }
+    TrainingSet set = TrainingSet.load(bootstrap, settings.fidelity(), SUBSET);
+    Map<String, Integer> skipped = new TreeMap<>(set.skipped());
+    Map<String, String> classOf = new LinkedHashMap<>();
+    for (TrainingSet.Entry entry : set.entries()) {
+      clipClass(entry.truth()).ifPresentOrElse(label -> classOf.put(entry.location().videoId(), label),
+          () -> skipped.merge("no labelled segment", 1, Integer::sum));
+    }
+    List<String> classes = List.copyOf(new TreeSet<>(classOf.values()));
+    List<String> labels = classes.stream().filter(c -> !c.equals(BACKGROUND)).toList();
+    if (classes.size() < 2 || labels.isEmpty()) {
+      throw new IllegalStateException("pre-training needs clips of at least two classes, one not '" + BACKGROUND
+          + "', at fidelity " + settings.fidelity() + " in subset '" + SUBSET + "' (ingest trimmed clips, e.g. "
+          + "SynthTAL's trimmed/ with its annotations.json); found " + classes + "; left out: " + skipped);
+    }
+    List<TrainingSet.Entry> clips = set.entries().stream()
+        .filter(e -> classOf.containsKey(e.location().videoId())).toList();
+    NetworkConfig localization = withClasses(network, labels.size());
+
+    int batchesPerEpoch = (clips.size() + settings.batchSize() - 1) / settings.batchSize();
+    float[] rate = {settings.learningRate()};
+    DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+        .optOptimizer(Optimizer.sgd().setLearningRateTracker((Tracker) update -> rate[0]).optMomentum(MOMENTUM)
+            .optWeightDecays(WEIGHT_DECAY).build());
+    List<Double> epochLosses = new ArrayList<>();
+    List<Double> epochAccuracies = new ArrayList<>();
+    metrics.stageStarted(STAGE, settings.epochs(), batchesPerEpoch);
+    long step = 0;
+    CheckpointManifest checkpoint = null;
+    try (Model model = Model.newInstance(settings.model());
+         ClipFetcher fetcher = new ClipFetcher(bootstrap)) {
+      // The seed fixes the initial parameters (the head's too), not only the order of the clips.
+      model.getNDManager().getEngine().setRandomSeed((int) settings.seed());
+      ClipClassifier classifier = new ClipClassifier(localization.build(), classes.size());
+      model.setBlock(classifier);
+      try (Trainer trainer = model.newTrainer(config)) {
+        trainer.initialize(exampleShape(clips.get(0), fetcher));
+        for (int epoch = 0; epoch < settings.epochs() && !done(step); epoch++) {
+          rate[0] = settings.learningRate(epoch);
+          List<TrainingSet.Entry> order = set.epochOrder(settings.seed(), epoch).stream()
+              .filter(e -> classOf.containsKey(e.location().videoId())).toList();
+          double lossSum = 0;
+          int batches = 0;
+          int correct = 0;
+          int seen = 0;
+          for (int b = 0; b < batchesPerEpoch && !done(step); b++) {
+            List<TrainingSet.Entry> entries = order.subList(b * settings.batchSize(),
+                Math.min(order.size(), (b + 1) * settings.batchSize()));
+            List<VideoClips> batch = fetch(fetcher, entries);
+            int[] targets = entries.stream().mapToInt(e -> classes.indexOf(classOf.get(e.location().videoId())))
+                .toArray();
+            long resident = PeakMemory.residentBytes().orElse(0);
+            PeakMemory.reset();
+            long start = System.nanoTime();
+            StepResult result = step(trainer, batch, targets);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Long peak = PeakMemory.peakBytes().isPresent() ? PeakMemory.peakBytes().getAsLong() - resident : null;
+            step++;
+            lossSum += result.loss();
+            batches++;
+            correct += result.correct();
+            seen += targets.length;
+            metrics.step(STAGE, epoch, step, settings.fidelity(), result.loss(), rate[0], seconds, peak);
+          }
+          double epochLoss = lossSum / Math.max(1, batches);
+          double accuracy = seen == 0 ? 0 : (double) correct / seen;
+          epochLosses.add(epochLoss);
+          epochAccuracies.add(accuracy);
+          checkpoint = publish(classifier.network(), localization, labels, epoch, step, epochLoss, accuracy);
+          metrics.epoch(STAGE, epoch + 1, step, settings.fidelity(), epochLoss, (double) rate[0], null, accuracy);
+        }
+      }
+    }
+    metrics.stageFinished(STAGE, String.format("%d steps, last epoch loss %.4f, accuracy %.3f, checkpoint %s@%s",
+        step, epochLosses.get(epochLosses.size() - 1), epochAccuracies.get(epochAccuracies.size() - 1),
+        checkpoint.model(), checkpoint.version()));
+    return new Result(step, epochLosses, epochAccuracies, classes, labels, checkpoint, skipped);
+  }
+
+  /**
+   * The latest checkpoint of {@code model} if this stage wrote it: what the {@code lofi} stage
+   * starts from. Its config's {@code labels} are the localization labels its head was built for.
+   */
+  public static Optional<Checkpoint> latestCheckpoint(String bootstrap, String model) {
+    return new CheckpointStore(bootstrap).latest(model).filter(c -> c.manifest().stage().equals(STAGE));
+  }
+
+  /** {@code network} with a head for {@code numClasses} classes. */
+  static NetworkConfig withClasses(NetworkConfig network, int numClasses) {
+    HeadConfig head = network.head();
+    return new NetworkConfig(network.depth(), network.widthMultiplier(), network.framesPerSnippet(),
+        network.stemStride(), network.headKind(), new HeadConfig(numClasses, head.inputDim(), head.options()));
+  }
+
+  /** A clip's class: the label its ground truth covers longest; empty if it has no segment. */
+  static Optional<String> clipClass(VideoAnnotations truth) {
+    Map<String, Double> covered = new TreeMap<>();
+    for (GroundTruthSegment segment : truth.annotations()) {
+      covered.merge(segment.label(), segment.end() - segment.start(), Double::sum);
+    }
+    return covered.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+  }
+
+  private boolean done(long step) {
+    return settings.maxSteps() > 0 && step >= settings.maxSteps();
+  }
+
+  private record StepResult(float loss, int correct) {}
+
+  private static StepResult step(Trainer trainer, List<VideoClips> batch, int[] targets) {
+    // One sub-manager per step: every array of the step is freed when it closes (stack.md).
+    try (NDManager stepManager = trainer.getManager().newSubManager()) {
+      NDArray videos = VideoBatch.videos(stepManager, batch);          // [B, L, T, C, H, W]
+      NDArray labels = stepManager.create(targets);                      // [B]
+      float loss;
+      int correct = 0;
+      try (GradientCollector gc = trainer.newGradientCollector()) {
+        NDArray logits = trainer.forward(new NDList(videos)).singletonOrThrow(); // [B, K]
+        NDArray total = trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
+        loss = total.getFloat();
+        long[] predicted = logits.argMax(1).toLongArray();
+        for (int i = 0; i < targets.length; i++) {
+          correct += predicted[i] == targets[i] ? 1 : 0;
+        }
+        gc.backward(total);
+      }
+      trainer.step();
+      return new StepResult(loss, correct);
+    }
+  }
+
+  private List<VideoClips> fetch(ClipFetcher fetcher, List<TrainingSet.Entry> entries) {
+    List<VideoClips> videos = new ArrayList<>();
+    for (TrainingSet.Entry entry : entries) {
+      List<ClipSnippet> snippets = fetcher.fetch(entry.location()).orElseThrow(() -> new IllegalStateException(
+          "snippets of " + entry.location().videoId() + " at " + settings.fidelity()
+              + " changed since they were indexed"));
+      videos.add(new VideoClips(entry.location().videoId(), settings.fidelity(), snippets, entry.truth()));
+    }
+    return videos;
+  }
+
+  private CheckpointManifest publish(LocalizationNetwork net, NetworkConfig network, List<String> labels, int epoch,
+      long step, double loss, double accuracy) {
+    byte[] parameters = NetworkCheckpoint.parameters(net);
+    Map<String, Object> config = new LinkedHashMap<>(network.toMap());
+    config.put("labels", labels);
+    CheckpointManifest manifest = CheckpointChunker.manifest(settings.model(), STAGE + "-e" + epoch + "-s" + step,
+        STAGE, epoch, step, config, Map.of("loss", loss, "accuracy", accuracy), parameters,
+        CheckpointChunker.DEFAULT_CHUNK_BYTES, Instant.now());
+    new CheckpointStore(bootstrap).publish(manifest, parameters);
+    return manifest;
+  }
+
+  private static Shape exampleShape(TrainingSet.Entry entry, ClipFetcher fetcher) {
+    ClipSnippet first = fetcher.fetch(entry.location()).orElseThrow().get(0);
+    return new Shape(1, first.snippetCount(), first.frames(), 3, first.height(), first.width());
+  }
+}

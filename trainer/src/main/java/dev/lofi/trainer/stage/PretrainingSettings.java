@@ -1,0 +1,48 @@
+package dev.lofi.trainer.stage;
+
+/**
+ * How the {@code pretrain} stage trains the encoder to classify trimmed clips.
+ *
+ * @param model the checkpoint stream's model name
+ * @param fidelity the clip topic to read, by fidelity name; {@link #DEFAULT_FIDELITY} as the
+ *     paper pre-trains at full fidelity
+ * @param epochs passes over the trimmed clips
+ * @param batchSize clips per mini-batch (the last of an epoch may hold fewer)
+ * @param learningRate SGD's initial rate, halved every {@link JointTrainingSettings#HALVING_EPOCHS} epochs
+ * @param seed fixes the initial parameters and the order of every epoch
+ * @param maxSteps stop after this many steps (0: no limit); keeps tests short
+ */
+public record PretrainingSettings(String model, String fidelity, int epochs, int batchSize, float learningRate,
+    long seed, long maxSteps) {
+
+  /** Pre-training sees the clips as inference will: at full fidelity. */
+  public static final String DEFAULT_FIDELITY = "full";
+
+  public PretrainingSettings {
+    if (model == null || model.isBlank()) {
+      throw new IllegalArgumentException("a model name is required");
+    }
+    if (fidelity == null || fidelity.isBlank()) {
+      throw new IllegalArgumentException("a fidelity is required, e.g. '" + DEFAULT_FIDELITY + "'");
+    }
+    if (epochs < 1 || batchSize < 1) {
+      throw new IllegalArgumentException("epochs and batch size must be positive, got " + epochs + ", " + batchSize);
+    }
+    if (!(learningRate > 0)) {
+      throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
+    }
+    if (maxSteps < 0) {
+      throw new IllegalArgumentException("maxSteps must be >= 0, got " + maxSteps);
+    }
+  }
+
+  /** Full fidelity, no step limit. */
+  public static PretrainingSettings of(String model, int epochs, int batchSize, float learningRate, long seed) {
+    return new PretrainingSettings(model, DEFAULT_FIDELITY, epochs, batchSize, learningRate, seed, 0);
+  }
+
+  /** The learning rate of epoch {@code epoch}. */
+  public float learningRate(int epoch) {
+    return (float) (learningRate * Math.pow(0.5, epoch / JointTrainingSettings.HALVING_EPOCHS));
+  }
+}
