@@ -3,6 +3,7 @@ package dev.lofi.cli;
 import ai.djl.ndarray.types.Shape;
 import dev.lofi.cli.KafkaOptions.KafkaConnection;
 import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.fidelity.Fidelity;
 import dev.lofi.topics.fidelity.FidelityPreset;
@@ -16,10 +17,13 @@ import dev.lofi.trainer.metrics.TrainingListener;
 import dev.lofi.trainer.stage.Cycle;
 import dev.lofi.trainer.stage.JointTraining;
 import dev.lofi.trainer.stage.JointTrainingSettings;
+import dev.lofi.trainer.stage.Pretraining;
+import dev.lofi.trainer.stage.PretrainingSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +37,8 @@ import picocli.CommandLine.Spec;
     description = {"Runs a LoFi training stage from the clip topics and publishes its checkpoint to",
         "lofi.checkpoints: pretrain (encoder classification), lofi (joint encoder and head at low",
         "fidelity), extract (full-fidelity features), head (head on frozen features), or all.",
-        "Available now: lofi. The other stages arrive with the rest of issue #4."})
+        "Available now: pretrain and lofi (which starts from the pre-trained network when there",
+        "is one). The other stages arrive with the rest of issue #4."})
 final class TrainCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka;
 
@@ -95,17 +100,25 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    if (!stage.equals("lofi") || baseline || init != null || resume) {
+    if (!(stage.equals("lofi") || stage.equals("pretrain")) || baseline || init != null || resume) {
       return PlannedCommand.notAvailable(err, "train " + describeRequest(), "the rest of issue #4 (trainer)");
     }
     FidelityPreset fidelityPreset = FidelityPreset.named(preset);
     String name = model != null ? model : "lofi-" + fidelityPreset.name();
+    if (stage.equals("pretrain")) {
+      return pretrain(fidelityPreset, name, ProgressLine.forConsole(spec.commandLine().getOut(), err));
+    }
     JointTrainingSettings settings = new JointTrainingSettings(name, fidelities,
         Cycle.valueOf(cycle.toUpperCase(Locale.ROOT)), switchEvery, epochs, batch, learningRate, seed, maxSteps, null);
     ProgressLine progress = ProgressLine.forConsole(spec.commandLine().getOut(), err);
     try (KafkaConnection connection = kafka.connect(err)) {
-      List<String> labels = JointTraining.labels(connection.bootstrap(), fidelities);
+      // A pre-trained network fixes the labels (its head's shape); without one, the training set does.
+      Optional<Checkpoint> pretrained = Pretraining.latestCheckpoint(connection.bootstrap(), name);
+      List<String> labels = pretrained.map(c -> labelsOf(c.manifest().config()))
+          .orElseGet(() -> JointTraining.labels(connection.bootstrap(), fidelities));
       NetworkConfig network = NetworkPresets.forPreset(fidelityPreset, labels.size());
+      pretrained.ifPresent(c -> progress.println("starting from the pre-trained " + c.manifest().model() + "@"
+          + c.manifest().version()));
       if (memoryBudget != null) {
         // Refused before anything is built: the estimate needs only the network's shapes.
         StepMemoryEstimate.check(MemoryBudget.parse(memoryBudget), network, fidelityPreset, fidelities, batch);
@@ -114,7 +127,8 @@ final class TrainCommand implements Callable<Integer> {
           labels.size(), labels, fidelities, cycle, epochs, batch));
       JointTraining.Result result;
       try (MetricsPublisher metrics = new MetricsPublisher(connection.bootstrap(), name, console(progress))) {
-        result = new JointTraining(connection.bootstrap(), settings, metrics).run(network, labels);
+        result = new JointTraining(connection.bootstrap(), settings, metrics)
+            .run(network, labels, pretrained.map(Checkpoint::parameters));
       }
       progress.println(String.format("done: %d steps, epoch losses %s; checkpoint %s@%s on lofi.checkpoints",
           result.steps(), result.epochLosses().stream().map(l -> String.format(Locale.ROOT, "%.3f", l)).toList(),
@@ -130,6 +144,26 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
+  private int pretrain(FidelityPreset fidelityPreset, String name, ProgressLine progress) {
+    try (KafkaConnection connection = kafka.connect(spec.commandLine().getErr());
+         MetricsPublisher metrics = new MetricsPublisher(connection.bootstrap(), name, console(progress))) {
+      // The class count is the pre-training set's; Pretraining sizes the head itself.
+      NetworkConfig network = NetworkPresets.forPreset(fidelityPreset, 1);
+      Pretraining.Result result = new Pretraining(connection.bootstrap(),
+          new PretrainingSettings(name, PretrainingSettings.DEFAULT_FIDELITY, epochs, batch, learningRate, seed, maxSteps),
+          metrics).run(network);
+      progress.println(String.format(Locale.ROOT, "done: %d steps, accuracy by epoch %s; checkpoint %s@%s",
+          result.steps(), result.epochAccuracies().stream().map(a -> String.format(Locale.ROOT, "%.2f", a)).toList(),
+          result.checkpoint().model(), result.checkpoint().version()));
+    }
+    return 0;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> labelsOf(java.util.Map<String, Object> config) {
+    return (List<String>) config.get("labels");
+  }
+
   /** Progress on the console: a bar through the steps, a line per epoch. */
   private TrainingListener console(ProgressLine progress) {
     return new TrainingListener() {
@@ -142,8 +176,9 @@ final class TrainCommand implements Callable<Integer> {
 
       @Override
       public void epochFinished(TrainerMetric metric) {
-        progress.println(String.format(Locale.ROOT, "epoch %d: loss %.4f, lr %.4g, %d steps", metric.epoch(),
-            metric.loss(), metric.learningRate(), metric.step()));
+        progress.println(String.format(Locale.ROOT, "epoch %d: loss %.4f, lr %.4g, %d steps%s", metric.epoch(),
+            metric.loss(), metric.learningRate(), metric.step(),
+            metric.accuracy() == null ? "" : String.format(Locale.ROOT, ", accuracy %.2f", metric.accuracy())));
       }
     };
   }
