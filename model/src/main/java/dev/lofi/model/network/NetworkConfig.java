@@ -59,4 +59,51 @@ public record NetworkConfig(int depth, float widthMultiplier, int framesPerSnipp
     map.put("head_options", head.options());
     return map;
   }
+
+  /**
+   * The config of {@link #toMap()}'s map, as a checkpoint manifest's JSON brings it back: numbers
+   * may be any {@link Number} (a JSON reader gives Integer, Long or Double), head options any
+   * scalar. Other keys of the map (a manifest's labels, fidelities) are ignored.
+   *
+   * @throws IllegalArgumentException naming the key that is missing or of the wrong type
+   */
+  public static NetworkConfig fromMap(Map<String, ?> map) {
+    int depth = intValue(map, "depth");
+    float width = number(map, "width_multiplier").floatValue();
+    Object kind = required(map, "head_kind");
+    Object options = map.get("head_options");
+    if (options != null && !(options instanceof Map<?, ?>)) {
+      throw new IllegalArgumentException("network config key 'head_options' must be an object, got " + options);
+    }
+    Map<String, String> headOptions = new LinkedHashMap<>();
+    if (options != null) {
+      ((Map<?, ?>) options).forEach((name, value) -> headOptions.put(String.valueOf(name), String.valueOf(value)));
+    }
+    HeadConfig head = new HeadConfig(intValue(map, "num_classes"), TsmResNet.featureDim(depth, width), headOptions);
+    return new NetworkConfig(depth, width, intValue(map, "frames_per_snippet"), intValue(map, "stem_stride"),
+        String.valueOf(kind), head);
+  }
+
+  private static Object required(Map<String, ?> map, String key) {
+    Object value = map.get(key);
+    if (value == null) {
+      throw new IllegalArgumentException("network config lacks '" + key + "'; has " + map.keySet());
+    }
+    return value;
+  }
+
+  private static Number number(Map<String, ?> map, String key) {
+    if (required(map, key) instanceof Number number) {
+      return number;
+    }
+    throw new IllegalArgumentException("network config key '" + key + "' must be a number, got " + map.get(key));
+  }
+
+  private static int intValue(Map<String, ?> map, String key) {
+    double value = number(map, key).doubleValue();
+    if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("network config key '" + key + "' must be an integer, got " + map.get(key));
+    }
+    return (int) value;
+  }
 }

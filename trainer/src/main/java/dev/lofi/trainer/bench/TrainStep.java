@@ -47,18 +47,17 @@ final class TrainStep {
       }
       try (Trainer trainer = model.newTrainer(training)) {
         trainer.initialize(input);
-        long before = PeakMemory.residentBytes().orElse(0);
-        PeakMemory.reset();
+        PeakMemory.Window memory = PeakMemory.window();
         double[] seconds = new double[steps];
         for (int i = 0; i < steps; i++) {
           long start = System.nanoTime();
           step(trainer, network, input, targets);
           seconds[i] = (System.nanoTime() - start) / 1e9;
         }
-        long peak = PeakMemory.peakBytes().orElse(0);
+        long peak = memory.peakAbove().orElse(0);
         double[] timed = Arrays.copyOfRange(seconds, steps > 1 ? 1 : 0, steps);
         Arrays.sort(timed);
-        return new StepCost(Math.max(0, peak - before), timed[timed.length / 2]);
+        return new StepCost(peak, timed[timed.length / 2]);
       }
     }
   }

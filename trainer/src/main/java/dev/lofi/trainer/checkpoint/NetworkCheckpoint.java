@@ -4,22 +4,32 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.topics.checkpoint.Checkpoint;
+import dev.lofi.topics.checkpoint.CheckpointStore;
+import dev.lofi.topics.record.CheckpointChunker;
+import dev.lofi.topics.record.CheckpointManifest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Map;
 
-/** A network's parameters as the bytes a checkpoint carries, and back (DJL's parameter format). */
+/**
+ * A network's parameters as the bytes a checkpoint carries, and back (DJL's parameter format); and
+ * the checkpoint every stage publishes after an epoch.
+ */
 public final class NetworkCheckpoint {
 
   private NetworkCheckpoint() {}
 
-  /** The parameters of an initialised network. */
-  public static byte[] parameters(LocalizationNetwork network) {
+  /** The parameters of an initialised network, or of one of its blocks (a head alone). */
+  public static byte[] parameters(Block network) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       network.saveParameters(out);
@@ -60,6 +70,50 @@ public final class NetworkCheckpoint {
       throw new UncheckedIOException("cannot read the checkpoint's parameters", e);
     } catch (MalformedModelException e) {
       throw new IllegalArgumentException("the checkpoint does not fit network " + config.toMap() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The network of a checkpoint read from {@code lofi.checkpoints}, its structure rebuilt from the
+   * manifest's config.
+   *
+   * @param exampleInput as for {@link #load(NDManager, NetworkConfig, byte[], Shape)}
+   */
+  public static LocalizationNetwork load(NDManager manager, Checkpoint checkpoint, Shape exampleInput) {
+    return load(manager, CheckpointConfig.of(checkpoint.manifest()).network(), checkpoint.parameters(), exampleInput);
+  }
+
+  /**
+   * Publishes {@code network}'s parameters as the checkpoint of {@code model} after an epoch and
+   * returns once readers see it. The version, {@code <stage>-e<epoch>-s<step>-<8 hex digits of the
+   * parameters' SHA-256>}, is unique to the parameters, so features extracted by one run are never
+   * taken for those of a re-run that reached the same step.
+   *
+   * @param epoch the epoch just finished, from 0
+   * @param loss the epoch's mean training loss
+   */
+  public static CheckpointManifest publish(String bootstrap, String model, String stage, int epoch, long step,
+      CheckpointConfig config, double loss, LocalizationNetwork network) {
+    byte[] parameters = parameters(network);
+    String version = stage + "-e" + epoch + "-s" + step + "-" + CheckpointChunker.sha256Hex(parameters).substring(0, 8);
+    CheckpointManifest manifest = CheckpointChunker.manifest(model, version, stage, epoch, step, config.toMap(),
+        Map.of("loss", loss), parameters, CheckpointChunker.DEFAULT_CHUNK_BYTES, Instant.now());
+    new CheckpointStore(bootstrap).publish(manifest, parameters);
+    return manifest;
+  }
+
+  /**
+   * Replaces the parameters of {@code network}'s head by {@code headParameters} (a head of the same
+   * structure, saved by {@link #parameters(Block)}); the encoder's stay as they are.
+   */
+  public static void loadHead(NDManager manager, LocalizationNetwork network, byte[] headParameters) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(headParameters))) {
+      network.head().loadParameters(manager, in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the head's parameters", e);
+    } catch (MalformedModelException e) {
+      throw new IllegalArgumentException("the head does not fit network's head " + network.head().config() + ": "
           + e.getMessage(), e);
     }
   }

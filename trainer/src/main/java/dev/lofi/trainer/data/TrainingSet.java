@@ -8,18 +8,22 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 
 /**
  * The videos of one subset at one fidelity that can be trained on: on {@code lofi.videos}, with
  * ground truth on {@code lofi.annotations}, and with every snippet of their current ingest run on
- * the clip topic. The others are counted by reason, not silently dropped.
+ * the clip topic. The others are counted by reason, not silently dropped. Feature extraction needs
+ * no ground truth and loads the set without requiring it.
  */
 public final class TrainingSet {
 
-  /** A trainable video: where its snippets are, and its ground truth. */
-  public record Entry(VideoLocation location, VideoAnnotations truth) {}
+  /**
+   * A trainable video: its metadata, where its snippets are, and its ground truth.
+   *
+   * @param truth null only in a set loaded without requiring ground truth
+   */
+  public record Entry(VideoMetadata video, VideoLocation location, VideoAnnotations truth) {}
 
   private final String fidelity;
   private final List<Entry> entries;
@@ -37,6 +41,14 @@ public final class TrainingSet {
    * @param subset e.g. {@code training}; videos of other subsets are left out without counting
    */
   public static TrainingSet load(String bootstrap, String fidelity, String subset) {
+    return load(bootstrap, fidelity, subset, true);
+  }
+
+  /**
+   * As {@link #load(String, String, String)}; with {@code requireTruth} false, videos without
+   * ground truth are entries too (their {@link Entry#truth()} is null), as feature extraction wants.
+   */
+  public static TrainingSet load(String bootstrap, String fidelity, String subset, boolean requireTruth) {
     Map<String, VideoMetadata> videos = LatestValues.videos(bootstrap, "trainer");
     Map<String, VideoAnnotations> annotations = LatestValues.annotations(bootstrap, "trainer");
     ClipIndex index = ClipIndex.scan(bootstrap, fidelity, videos);
@@ -48,14 +60,14 @@ public final class TrainingSet {
         .forEach(video -> {
           VideoLocation location = index.locations().get(video.videoId());
           VideoAnnotations truth = annotations.get(video.videoId());
-          if (truth == null) {
+          if (truth == null && requireTruth) {
             skipped.merge("no ground truth", 1, Integer::sum);
           } else if (location == null) {
             skipped.merge("no snippets at fidelity " + fidelity, 1, Integer::sum);
           } else if (!location.complete()) {
             skipped.merge("incomplete snippets", 1, Integer::sum);
           } else {
-            entries.add(new Entry(location, truth));
+            entries.add(new Entry(video, location, truth));
           }
         });
     return new TrainingSet(fidelity, entries, skipped);
@@ -76,13 +88,8 @@ public final class TrainingSet {
     return skipped;
   }
 
-  /**
-   * The order of epoch {@code epoch}: the videos shuffled by a generator seeded with the run's
-   * seed and the epoch, so a resumed run sees exactly the order the killed one would have.
-   */
+  /** The order of epoch {@code epoch}, see {@link EpochOrder}. */
   public List<Entry> epochOrder(long seed, int epoch) {
-    List<Entry> order = new ArrayList<>(entries);
-    Collections.shuffle(order, new Random(seed * 1_000_003L + epoch));
-    return order;
+    return EpochOrder.shuffle(entries, seed, epoch);
   }
 }

@@ -7,6 +7,7 @@ import dev.lofi.model.head.VideoTargets;
 import dev.lofi.model.segment.LabeledSegment;
 import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.GroundTruthSegment;
+import dev.lofi.topics.record.VideoAnnotations;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,15 +39,23 @@ public final class VideoBatch {
   public static List<VideoTargets> targets(List<VideoClips> batch, List<String> labels) {
     List<VideoTargets> targets = new ArrayList<>(batch.size());
     for (VideoClips video : batch) {
-      List<LabeledSegment> segments = new ArrayList<>();
-      for (GroundTruthSegment segment : video.truth().annotations()) {
-        int label = labels.indexOf(segment.label());
-        if (label >= 0) {
-          segments.add(new LabeledSegment(label, segment.start(), segment.end()));
-        }
-      }
-      targets.add(VideoTargets.of(video.truth().durationSeconds(), video.snippets().size(), segments));
+      targets.add(targets(video.truth(), video.snippets().size(), labels));
     }
     return targets;
+  }
+
+  /**
+   * One video's targets for a sequence of {@code snippets}: its ground truth in seconds, labels as
+   * indices into {@code labels}; actions of other labels are left out.
+   */
+  public static VideoTargets targets(VideoAnnotations truth, int snippets, List<String> labels) {
+    List<LabeledSegment> segments = new ArrayList<>();
+    for (GroundTruthSegment segment : truth.annotations()) {
+      int label = labels.indexOf(segment.label());
+      if (label >= 0) {
+        segments.add(new LabeledSegment(label, segment.start(), segment.end()));
+      }
+    }
+    return VideoTargets.of(truth.durationSeconds(), snippets, segments);
   }
 }

@@ -24,6 +24,26 @@ public final class PeakMemory {
     return Files.isReadable(STATUS) && Files.isWritable(CLEAR_REFS);
   }
 
+  /** A stretch of work whose peak is measured from the moment it opens. */
+  public record Window(OptionalLong baseline) {
+
+    /** The peak resident size since the window opened, above the resident size when it opened. */
+    public OptionalLong peakAbove() {
+      OptionalLong peak = peakBytes();
+      return baseline.isPresent() && peak.isPresent()
+          ? OptionalLong.of(Math.max(0, peak.getAsLong() - baseline.getAsLong())) : OptionalLong.empty();
+    }
+  }
+
+  /**
+   * Resets the high-water mark and opens a window on it. The baseline is the mark right after the
+   * reset (the resident size then), so a size that shrank in between cannot make the peak negative.
+   */
+  public static Window window() {
+    reset();
+    return new Window(peakBytes());
+  }
+
   /** Resets the high-water mark to the current resident size. */
   public static void reset() {
     if (available()) {

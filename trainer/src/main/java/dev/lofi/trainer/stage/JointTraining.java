@@ -1,28 +1,19 @@
 package dev.lofi.trainer.stage;
 
 import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.TrainingConfig;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
-import dev.lofi.model.head.VideoTargets;
 import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.catalog.CatalogAdmin;
 import dev.lofi.topics.catalog.TopicCatalog;
-import dev.lofi.topics.checkpoint.CheckpointStore;
-import dev.lofi.topics.record.CheckpointChunker;
 import dev.lofi.topics.record.CheckpointManifest;
 import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.GroundTruthSegment;
+import dev.lofi.trainer.checkpoint.CheckpointConfig;
 import dev.lofi.trainer.checkpoint.NetworkCheckpoint;
 import dev.lofi.trainer.data.ClipFetcher;
 import dev.lofi.trainer.data.TrainingSet;
@@ -30,7 +21,6 @@ import dev.lofi.trainer.data.VideoBatch;
 import dev.lofi.trainer.data.VideoClips;
 import dev.lofi.trainer.memory.PeakMemory;
 import dev.lofi.trainer.metrics.MetricsPublisher;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +41,6 @@ public final class JointTraining {
       Map<String, Map<String, Integer>> skipped) {}
 
   private static final String STAGE = "lofi";
-  private static final float MOMENTUM = 0.9f;
-  private static final float WEIGHT_DECAY = 1e-4f;
 
   private final String bootstrap;
   private final JointTrainingSettings settings;
@@ -95,10 +83,8 @@ public final class JointTraining {
           + ": ingest annotated videos of subset 'training' first; left out: " + skipped(sets));
     }
     int batchesPerEpoch = (videos + settings.batchSize() - 1) / settings.batchSize();
-    float[] rate = {settings.learningRate()};
-    DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()) // the head computes its own loss
-        .optOptimizer(Optimizer.sgd().setLearningRateTracker((Tracker) update -> rate[0]).optMomentum(MOMENTUM)
-            .optWeightDecays(WEIGHT_DECAY).build());
+    SgdSchedule sgd = new SgdSchedule(settings.learningRate());
+    CheckpointConfig checkpointConfig = new CheckpointConfig(network, labels, settings.fidelities());
     List<Double> epochLosses = new ArrayList<>();
     metrics.stageStarted(STAGE, settings.epochs(), batchesPerEpoch);
     long step = 0;
@@ -109,9 +95,9 @@ public final class JointTraining {
       model.getNDManager().getEngine().setRandomSeed((int) settings.seed());
       LocalizationNetwork net = network.build();
       Shape example = exampleShape(sets.values().iterator().next(), fetcher);
-      try (Trainer trainer = newTrainer(model, net, network, config, example, initialParameters)) {
+      try (Trainer trainer = newTrainer(model, net, network, sgd.trainingConfig(), example, initialParameters)) {
         for (int epoch = 0; epoch < settings.epochs() && !done(step); epoch++) {
-          rate[0] = settings.learningRate(epoch);
+          float rate = sgd.startEpoch(epoch);
           Map<String, List<TrainingSet.Entry>> orders = new LinkedHashMap<>();
           for (Map.Entry<String, TrainingSet> set : sets.entrySet()) {
             orders.put(set.getKey(), set.getValue().epochOrder(settings.seed(), epoch));
@@ -122,21 +108,22 @@ public final class JointTraining {
             String fidelity = settings.fidelities().get(settings.cycle()
                 .fidelity(epoch, b, settings.batchesPerSwitch(), settings.fidelities().size()));
             List<VideoClips> batch = fetch(fetcher, fidelity, orders.get(fidelity), b);
-            long resident = PeakMemory.residentBytes().orElse(0);
-            PeakMemory.reset();
+            PeakMemory.Window memory = PeakMemory.window();
             long start = System.nanoTime();
-            float loss = step(trainer, net, batch, labels);
+            float loss = OptimizerStep.run(trainer, m -> new NDList(VideoBatch.videos(m, batch)),
+                out -> net.head().loss(out, VideoBatch.targets(batch, labels)));
             double seconds = (System.nanoTime() - start) / 1e9;
-            Long peak = PeakMemory.peakBytes().isPresent() ? PeakMemory.peakBytes().getAsLong() - resident : null;
+            Long peak = memory.peakAbove().isPresent() ? memory.peakAbove().getAsLong() : null;
             step++;
             lossSum += loss;
             batches++;
-            metrics.step(STAGE, epoch, step, fidelity, loss, rate[0], seconds, peak);
+            metrics.step(STAGE, epoch, step, fidelity, loss, rate, seconds, peak);
           }
           double epochLoss = lossSum / Math.max(1, batches);
           epochLosses.add(epochLoss);
-          checkpoint = publish(net, network, labels, epoch, step, epochLoss);
-          metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) rate[0], null);
+          checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch, step, checkpointConfig,
+              epochLoss, net);
+          metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) rate, null);
         }
       }
     }
@@ -176,23 +163,6 @@ public final class JointTraining {
     return settings.maxSteps() > 0 && step >= settings.maxSteps();
   }
 
-  private static float step(Trainer trainer, LocalizationNetwork net, List<VideoClips> batch, List<String> labels) {
-    // One sub-manager per step: every array of the step is freed when it closes (stack.md).
-    try (NDManager stepManager = trainer.getManager().newSubManager()) {
-      NDArray videos = VideoBatch.videos(stepManager, batch);
-      List<VideoTargets> targets = VideoBatch.targets(batch, labels);
-      float loss;
-      try (GradientCollector gc = trainer.newGradientCollector()) {
-        NDList out = trainer.forward(new NDList(videos));
-        NDArray total = net.head().loss(out, targets);
-        loss = total.getFloat();
-        gc.backward(total);
-      }
-      trainer.step();
-      return loss;
-    }
-  }
-
   private List<VideoClips> fetch(ClipFetcher fetcher, String fidelity, List<TrainingSet.Entry> order, int batch) {
     List<VideoClips> videos = new ArrayList<>();
     for (int i = 0; i < settings.batchSize(); i++) {
@@ -203,19 +173,6 @@ public final class JointTraining {
       videos.add(new VideoClips(entry.location().videoId(), fidelity, snippets, entry.truth()));
     }
     return videos;
-  }
-
-  private CheckpointManifest publish(LocalizationNetwork net, NetworkConfig network, List<String> labels, int epoch,
-      long step, double loss) {
-    byte[] parameters = NetworkCheckpoint.parameters(net);
-    Map<String, Object> config = new LinkedHashMap<>(network.toMap());
-    config.put("labels", labels);
-    config.put("fidelities", settings.fidelities());
-    CheckpointManifest manifest = CheckpointChunker.manifest(settings.model(), STAGE + "-e" + epoch + "-s" + step,
-        STAGE, epoch, step, config, Map.of("loss", loss), parameters, CheckpointChunker.DEFAULT_CHUNK_BYTES,
-        Instant.now());
-    new CheckpointStore(bootstrap).publish(manifest, parameters);
-    return manifest;
   }
 
   private static Shape exampleShape(TrainingSet set, ClipFetcher fetcher) {

@@ -20,8 +20,8 @@ import java.util.List;
 public record JointTrainingSettings(String model, List<String> fidelities, Cycle cycle, int batchesPerSwitch,
     int epochs, int batchSize, float learningRate, long seed, long maxSteps, NetworkConfig network) {
 
-  /** The paper halves the learning rate every five epochs. */
-  public static final int HALVING_EPOCHS = 5;
+  /** The paper halves the learning rate every five epochs ({@link SgdSchedule}). */
+  public static final int HALVING_EPOCHS = SgdSchedule.HALVING_EPOCHS;
 
   public JointTrainingSettings {
     if (fidelities == null || fidelities.isEmpty()) {
@@ -42,6 +42,6 @@ public record JointTrainingSettings(String model, List<String> fidelities, Cycle
 
   /** The learning rate of epoch {@code epoch}. */
   public float learningRate(int epoch) {
-    return (float) (learningRate * Math.pow(0.5, epoch / HALVING_EPOCHS));
+    return SgdSchedule.rate(learningRate, epoch);
   }
 }

@@ -143,12 +143,11 @@ public final class Pretraining {
             List<VideoClips> batch = fetch(fetcher, entries);
             int[] targets = entries.stream().mapToInt(e -> classes.indexOf(classOf.get(e.location().videoId())))
                 .toArray();
-            long resident = PeakMemory.residentBytes().orElse(0);
-            PeakMemory.reset();
+            PeakMemory.Window memory = PeakMemory.window();
             long start = System.nanoTime();
             StepResult result = step(trainer, batch, targets);
             double seconds = (System.nanoTime() - start) / 1e9;
-            Long peak = PeakMemory.peakBytes().isPresent() ? PeakMemory.peakBytes().getAsLong() - resident : null;
+            Long peak = memory.peakAbove().isPresent() ? memory.peakAbove().getAsLong() : null;
             step++;
             lossSum += result.loss();
             batches++;

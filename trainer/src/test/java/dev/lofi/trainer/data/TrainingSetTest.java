@@ -65,6 +65,21 @@ class TrainingSetTest {
   }
 
   @Test
+  void withoutRequiringGroundTruthVideosWithoutItAreEntriesToo() {
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      publish(producer, id("annotated"), "validation", "run1", SNIPPETS, true);
+      publish(producer, id("bare"), "validation", "run1", SNIPPETS, false);
+    }
+
+    TrainingSet set = TrainingSet.load(bootstrap, fidelity, "validation", false);
+
+    assertThat(ids(set.entries())).containsExactly(id("annotated"), id("bare"));
+    assertThat(set.entries().get(1).truth()).isNull();
+    assertThat(set.entries().get(1).video().durationSeconds()).isEqualTo(8.0);
+    assertThat(set.skipped()).isEmpty();
+  }
+
+  @Test
   void onlyTheClipsOfAVideosLatestIngestRunAreUsed() {
     try (KafkaProducer<String, byte[]> producer = producer()) {
       publish(producer, id("v"), "training", "old-run", SNIPPETS, true);

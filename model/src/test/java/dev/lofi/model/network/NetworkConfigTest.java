@@ -1,0 +1,52 @@
+package dev.lofi.model.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A network's config to a checkpoint manifest's map and back. */
+class NetworkConfigTest {
+
+  private static final NetworkConfig CONFIG = NetworkConfig.of(18, 0.125f, 2, 2, 3,
+      Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
+
+  @Test
+  void fromMapInvertsToMap() {
+    assertThat(NetworkConfig.fromMap(CONFIG.toMap())).isEqualTo(CONFIG);
+  }
+
+  @Test
+  void numbersMayComeBackAsAnyJsonNumberType() {
+    // What a JSON reader gives for the same manifest: Integer, Long or Double, options as numbers.
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("depth", 18L);
+    json.put("width_multiplier", 0.125d);
+    json.put("frames_per_snippet", 2.0d);
+    json.put("stem_stride", 2);
+    json.put("head_kind", "anchor-free");
+    json.put("num_classes", 3L);
+    json.put("head_options", Map.of("embedDim", 16, "levels", "2", "headLayers", 1L));
+    json.put("labels", java.util.List.of("a", "b", "c"));
+
+    assertThat(NetworkConfig.fromMap(json)).isEqualTo(CONFIG);
+  }
+
+  @Test
+  void aMissingOrMistypedKeyIsNamed() {
+    Map<String, Object> missing = new HashMap<>(CONFIG.toMap());
+    missing.remove("stem_stride");
+    assertThatThrownBy(() -> NetworkConfig.fromMap(missing)).hasMessageContaining("'stem_stride'");
+
+    Map<String, Object> fractional = new HashMap<>(CONFIG.toMap());
+    fractional.put("depth", 18.5);
+    assertThatThrownBy(() -> NetworkConfig.fromMap(fractional)).hasMessageContaining("'depth' must be an integer");
+
+    Map<String, Object> text = new HashMap<>(CONFIG.toMap());
+    text.put("num_classes", "three");
+    assertThatThrownBy(() -> NetworkConfig.fromMap(text)).hasMessageContaining("'num_classes' must be a number");
+  }
+}

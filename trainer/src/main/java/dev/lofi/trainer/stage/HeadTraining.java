@@ -1,0 +1,174 @@
+package dev.lofi.trainer.stage;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.Trainer;
+import dev.lofi.model.head.TalHead;
+import dev.lofi.model.head.TalHeads;
+import dev.lofi.model.head.VideoTargets;
+import dev.lofi.model.network.LocalizationNetwork;
+import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.topics.catalog.CatalogAdmin;
+import dev.lofi.topics.catalog.TopicCatalog;
+import dev.lofi.topics.checkpoint.Checkpoint;
+import dev.lofi.topics.checkpoint.CheckpointStore;
+import dev.lofi.topics.record.CheckpointManifest;
+import dev.lofi.topics.record.FeatureSequence;
+import dev.lofi.trainer.checkpoint.CheckpointConfig;
+import dev.lofi.trainer.checkpoint.NetworkCheckpoint;
+import dev.lofi.trainer.data.EpochOrder;
+import dev.lofi.trainer.data.FeatureSet;
+import dev.lofi.trainer.data.VideoBatch;
+import dev.lofi.trainer.metrics.MetricsPublisher;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code head} stage: a fresh head, of the source checkpoint's head structure, trained on the
+ * full-fidelity features of {@code lofi.features} with the ground truth of {@code lofi.annotations}.
+ * The encoder is frozen: it is not run, not even loaded while training. After each epoch the
+ * whole network goes to {@code lofi.checkpoints} (the source's encoder parameters byte for byte,
+ * and the new head), so the localizer loads one checkpoint.
+ */
+public final class HeadTraining {
+
+  /**
+   * What the stage did.
+   *
+   * @param encoder {@code model@version} of the checkpoint whose encoder extracted the features
+   * @param skipped training videos left out, by reason
+   */
+  public record Result(long steps, List<Double> epochLosses, CheckpointManifest checkpoint, String encoder,
+      Map<String, Integer> skipped) {}
+
+  private static final String STAGE = "head";
+  private static final String SUBSET = "training";
+  /**
+   * Frame side the source network is initialised with before its parameters are loaded; the
+   * encoder's parameters do not depend on it, and every stem stride accepts it.
+   */
+  private static final int INIT_FRAME_SIDE = 224;
+
+  private final String bootstrap;
+  private final HeadTrainingSettings settings;
+  private final MetricsPublisher metrics;
+
+  /** @param metrics where step and epoch metrics go (fidelity null: features have none) */
+  public HeadTraining(String bootstrap, HeadTrainingSettings settings, MetricsPublisher metrics) {
+    this.bootstrap = bootstrap;
+    this.settings = settings;
+    this.metrics = metrics;
+  }
+
+  /** Trains and publishes a checkpoint per epoch. */
+  public Result run() {
+    try (CatalogAdmin admin = CatalogAdmin.connect(bootstrap)) {
+      admin.createMissing(List.of(TopicCatalog.CHECKPOINTS, TopicCatalog.TRAINER_METRICS, TopicCatalog.FEATURES,
+          TopicCatalog.DLQ));
+    }
+    Checkpoint source = new CheckpointStore(bootstrap).latest(settings.source()).orElseThrow(() ->
+        new IllegalStateException("no checkpoint of model '" + settings.source() + "' on "
+            + TopicCatalog.CHECKPOINTS.name() + ": train the lofi stage first"));
+    CheckpointConfig config = CheckpointConfig.of(source.manifest());
+    String encoder = config.encoderVersion(source.manifest());
+    // Features extracted by this very checkpoint, or by the one its encoder was copied from.
+    FeatureSet set = FeatureSet.load(bootstrap, SUBSET,
+        new HashSet<>(List.of(encoder, CheckpointConfig.versionOf(source.manifest()))));
+    if (set.entries().isEmpty()) {
+      throw new IllegalStateException("no training video has features of " + encoder + " on "
+          + TopicCatalog.FEATURES.name() + ": run the extract stage first; left out: " + set.skipped());
+    }
+    NetworkConfig network = config.network();
+    int batchesPerEpoch = batches(set.entries()).size();
+    SgdSchedule sgd = new SgdSchedule(settings.learningRate());
+    CheckpointConfig published = config.withEncoderFrom(encoder);
+    List<Double> epochLosses = new ArrayList<>();
+    metrics.stageStarted(STAGE, settings.epochs(), batchesPerEpoch);
+    long step = 0;
+    CheckpointManifest checkpoint = null;
+    try (Model model = Model.newInstance(settings.model());
+         NDManager wholeManager = NDManager.newBaseManager()) {
+      model.getNDManager().getEngine().setRandomSeed((int) settings.seed());
+      TalHead head = TalHeads.create(network.headKind(), network.head());
+      model.setBlock(head);
+      LocalizationNetwork whole = null;
+      try (Trainer trainer = model.newTrainer(sgd.trainingConfig())) {
+        FeatureSequence first = set.entries().get(0).features();
+        trainer.initialize(new Shape(1, first.dim(), first.snippetCount()));
+        for (int epoch = 0; epoch < settings.epochs() && !done(step); epoch++) {
+          float rate = sgd.startEpoch(epoch);
+          double lossSum = 0;
+          int count = 0;
+          for (List<FeatureSet.Entry> batch : batches(EpochOrder.shuffle(set.entries(), settings.seed(), epoch))) {
+            if (done(step)) {
+              break;
+            }
+            long start = System.nanoTime();
+            float loss = OptimizerStep.run(trainer, m -> new NDList(features(m, batch)),
+                out -> head.loss(out, targets(batch, config.labels())));
+            step++;
+            lossSum += loss;
+            count++;
+            metrics.step(STAGE, epoch, step, null, loss, rate, (System.nanoTime() - start) / 1e9, null);
+          }
+          double epochLoss = lossSum / Math.max(1, count);
+          epochLosses.add(epochLoss);
+          if (whole == null) {
+            // The encoder is needed only now, to save the whole network: loaded once, never run.
+            whole = NetworkCheckpoint.load(wholeManager, source, new Shape(1, first.snippetCount(),
+                network.framesPerSnippet(), 3, INIT_FRAME_SIDE, INIT_FRAME_SIDE));
+          }
+          NetworkCheckpoint.loadHead(wholeManager, whole, NetworkCheckpoint.parameters(head));
+          checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch, step, published,
+              epochLoss, whole);
+          metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) rate, null);
+        }
+      }
+    }
+    metrics.stageFinished(STAGE, String.format("%d steps on features of %s, last epoch loss %.4f, checkpoint %s@%s",
+        step, encoder, epochLosses.get(epochLosses.size() - 1), checkpoint.model(), checkpoint.version()));
+    return new Result(step, epochLosses, checkpoint, encoder, set.skipped());
+  }
+
+  private boolean done(long step) {
+    return settings.maxSteps() > 0 && step >= settings.maxSteps();
+  }
+
+  /**
+   * Mini-batches in the given order, each of videos with the same L so they stack (all
+   * full-fidelity sequences have the same L; a group's last batch may be smaller).
+   */
+  private List<List<FeatureSet.Entry>> batches(List<FeatureSet.Entry> order) {
+    Map<Integer, List<FeatureSet.Entry>> byLength = new LinkedHashMap<>();
+    order.forEach(e -> byLength.computeIfAbsent(e.features().snippetCount(), l -> new ArrayList<>()).add(e));
+    List<List<FeatureSet.Entry>> batches = new ArrayList<>();
+    for (List<FeatureSet.Entry> group : byLength.values()) {
+      for (int i = 0; i < group.size(); i += settings.batchSize()) {
+        batches.add(group.subList(i, Math.min(group.size(), i + settings.batchSize())));
+      }
+    }
+    return batches;
+  }
+
+  /** {@code [B, D, L]} from the sequences' row-major {@code [L, D]} values, on the step's manager. */
+  private static NDArray features(NDManager manager, List<FeatureSet.Entry> batch) {
+    FeatureSequence first = batch.get(0).features();
+    int size = first.snippetCount() * first.dim();
+    float[] values = new float[batch.size() * size];
+    for (int i = 0; i < batch.size(); i++) {
+      System.arraycopy(batch.get(i).features().values(), 0, values, i * size, size);
+    }
+    return manager.create(values, new Shape(batch.size(), first.snippetCount(), first.dim())) // [B, L, D]
+        .transpose(0, 2, 1);                                                                  // [B, D, L]
+  }
+
+  private static List<VideoTargets> targets(List<FeatureSet.Entry> batch, List<String> labels) {
+    return batch.stream().map(e -> VideoBatch.targets(e.truth(), e.features().snippetCount(), labels)).toList();
+  }
+}

@@ -1,0 +1,33 @@
+package dev.lofi.trainer.stage;
+
+/**
+ * How the {@code head} stage trains a fresh head on full-fidelity features.
+ *
+ * @param source the checkpoint stream whose latest checkpoint gives the encoder and the head's
+ *     structure, and whose features (from the {@code extract} stage) are trained on
+ * @param model the checkpoint stream the whole network (source encoder, new head) goes to; the
+ *     source's own name replaces the LoFi checkpoint for the localizer
+ * @param epochs passes over the training videos
+ * @param batchSize videos per mini-batch
+ * @param learningRate SGD's initial rate, halved every {@link SgdSchedule#HALVING_EPOCHS} epochs
+ * @param seed fixes the head's initial parameters and the order of every epoch
+ * @param maxSteps stop after this many steps (0: no limit); keeps tests short
+ */
+public record HeadTrainingSettings(String source, String model, int epochs, int batchSize, float learningRate,
+    long seed, long maxSteps) {
+
+  public HeadTrainingSettings {
+    if (source == null || source.isBlank() || model == null || model.isBlank()) {
+      throw new IllegalArgumentException("source and model names are required, got " + source + ", " + model);
+    }
+    if (epochs < 1 || batchSize < 1) {
+      throw new IllegalArgumentException("epochs and batch size must be positive, got " + epochs + ", " + batchSize);
+    }
+    if (!(learningRate > 0)) {
+      throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
+    }
+    if (maxSteps < 0) {
+      throw new IllegalArgumentException("maxSteps must be >= 0, got " + maxSteps);
+    }
+  }
+}
