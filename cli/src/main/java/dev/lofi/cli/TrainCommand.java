@@ -15,6 +15,10 @@ import dev.lofi.trainer.memory.StepMemoryEstimate;
 import dev.lofi.trainer.metrics.MetricsPublisher;
 import dev.lofi.trainer.metrics.TrainingListener;
 import dev.lofi.trainer.stage.Cycle;
+import dev.lofi.trainer.stage.FeatureExtraction;
+import dev.lofi.trainer.stage.FeatureExtractionSettings;
+import dev.lofi.trainer.stage.HeadTraining;
+import dev.lofi.trainer.stage.HeadTrainingSettings;
 import dev.lofi.trainer.stage.JointTraining;
 import dev.lofi.trainer.stage.JointTrainingSettings;
 import dev.lofi.trainer.stage.Pretraining;
@@ -37,15 +41,16 @@ import picocli.CommandLine.Spec;
     description = {"Runs a LoFi training stage from the clip topics and publishes its checkpoint to",
         "lofi.checkpoints: pretrain (encoder classification), lofi (joint encoder and head at low",
         "fidelity), extract (full-fidelity features), head (head on frozen features), or all.",
-        "Available now: pretrain and lofi (which starts from the pre-trained network when there",
-        "is one). The other stages arrive with the rest of issue #4."})
+        "all runs pretrain, lofi, extract and head in turn (--baseline leaves lofi out: the",
+        "paper's frozen-encoder comparison), each under the same model name, and says how long",
+        "each stage took. lofi starts from the pre-trained network when there is one."})
 final class TrainCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka;
 
   @Option(names = "--stage", required = true, paramLabel = "pretrain|lofi|extract|head|all", description = "Stage to run.")
   String stage;
 
-  @Option(names = "--baseline", description = "Skip the lofi stage (frozen-encoder baseline).")
+  @Option(names = "--baseline", description = "With --stage all: skip the lofi stage (the frozen-encoder baseline; model baseline-PRESET).")
   boolean baseline;
 
   @Option(names = "--fidelities", split = ",", defaultValue = "s,t,st",
@@ -100,63 +105,95 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    if (!(stage.equals("lofi") || stage.equals("pretrain")) || baseline || init != null || resume) {
-      return PlannedCommand.notAvailable(err, "train " + describeRequest(), "the rest of issue #4 (trainer)");
+    if (init != null || resume) {
+      return PlannedCommand.notAvailable(err, "train " + (init != null ? "--init" : "--resume"),
+          "the rest of issue #4 (trainer)");
+    }
+    List<String> stages = switch (stage) {
+      case "pretrain", "lofi", "extract", "head" -> List.of(stage);
+      case "all" -> baseline ? List.of("pretrain", "extract", "head") : List.of("pretrain", "lofi", "extract", "head");
+      default -> throw new IllegalArgumentException(
+          "unknown stage '" + stage + "': use pretrain, lofi, extract, head or all");
+    };
+    if (baseline && !stage.equals("all")) {
+      throw new IllegalArgumentException("--baseline goes with --stage all: it leaves out the lofi stage");
     }
     FidelityPreset fidelityPreset = FidelityPreset.named(preset);
-    String name = model != null ? model : "lofi-" + fidelityPreset.name();
-    if (stage.equals("pretrain")) {
-      return pretrain(fidelityPreset, name, ProgressLine.forConsole(spec.commandLine().getOut(), err));
-    }
-    JointTrainingSettings settings = new JointTrainingSettings(name, fidelities,
-        Cycle.valueOf(cycle.toUpperCase(Locale.ROOT)), switchEvery, epochs, batch, learningRate, seed, maxSteps, null);
+    String name = model != null ? model : (baseline ? "baseline-" : "lofi-") + fidelityPreset.name();
     ProgressLine progress = ProgressLine.forConsole(spec.commandLine().getOut(), err);
-    try (KafkaConnection connection = kafka.connect(err)) {
-      // A pre-trained network fixes the labels (its head's shape); without one, the training set does.
-      Optional<Checkpoint> pretrained = Pretraining.latestCheckpoint(connection.bootstrap(), name);
-      List<String> labels = pretrained.map(c -> labelsOf(c.manifest().config()))
-          .orElseGet(() -> JointTraining.labels(connection.bootstrap(), fidelities));
-      NetworkConfig network = NetworkPresets.forPreset(fidelityPreset, labels.size());
-      pretrained.ifPresent(c -> progress.println("starting from the pre-trained " + c.manifest().model() + "@"
-          + c.manifest().version()));
-      if (memoryBudget != null) {
-        // Refused before anything is built: the estimate needs only the network's shapes.
-        StepMemoryEstimate.check(MemoryBudget.parse(memoryBudget), network, fidelityPreset, fidelities, batch);
-      }
-      progress.println(String.format("lofi stage: %d classes %s, fidelities %s (%s cycle), %d epochs of batch %d",
-          labels.size(), labels, fidelities, cycle, epochs, batch));
-      JointTraining.Result result;
-      try (MetricsPublisher metrics = new MetricsPublisher(connection.bootstrap(), name, console(progress))) {
-        result = new JointTraining(connection.bootstrap(), settings, metrics)
-            .run(network, labels, pretrained.map(Checkpoint::parameters));
-      }
-      progress.println(String.format("done: %d steps, epoch losses %s; checkpoint %s@%s on lofi.checkpoints",
-          result.steps(), result.epochLosses().stream().map(l -> String.format(Locale.ROOT, "%.3f", l)).toList(),
-          result.checkpoint().model(), result.checkpoint().version()));
-      if (export != null) {
-        Fidelity full = fidelityPreset.full();
-        Path params = CheckpointExport.write(export, network,
-            new CheckpointStore(connection.bootstrap()).latest(name).orElseThrow(),
-            new Shape(1, full.snippets(), full.framesPerSnippet(), 3, full.frameSize(), full.frameSize()));
-        progress.println("exported to " + params + " and " + export.resolve(name + ".json"));
+    try (KafkaConnection connection = kafka.connect(err);
+         MetricsPublisher metrics = new MetricsPublisher(connection.bootstrap(), name, console(progress))) {
+      for (String next : stages) {
+        long started = System.nanoTime();
+        switch (next) {
+          case "pretrain" -> pretrain(connection.bootstrap(), fidelityPreset, name, progress, metrics);
+          case "lofi" -> lofi(connection.bootstrap(), fidelityPreset, name, progress, metrics);
+          case "extract" -> extract(connection.bootstrap(), name, progress, metrics);
+          default -> head(connection.bootstrap(), name, progress, metrics);
+        }
+        progress.println(String.format(Locale.ROOT, "stage %s took %.1f s", next, (System.nanoTime() - started) / 1e9));
       }
     }
     return 0;
   }
 
-  private int pretrain(FidelityPreset fidelityPreset, String name, ProgressLine progress) {
-    try (KafkaConnection connection = kafka.connect(spec.commandLine().getErr());
-         MetricsPublisher metrics = new MetricsPublisher(connection.bootstrap(), name, console(progress))) {
-      // The class count is the pre-training set's; Pretraining sizes the head itself.
-      NetworkConfig network = NetworkPresets.forPreset(fidelityPreset, 1);
-      Pretraining.Result result = new Pretraining(connection.bootstrap(),
-          new PretrainingSettings(name, PretrainingSettings.DEFAULT_FIDELITY, epochs, batch, learningRate, seed, maxSteps),
-          metrics).run(network);
-      progress.println(String.format(Locale.ROOT, "done: %d steps, accuracy by epoch %s; checkpoint %s@%s",
-          result.steps(), result.epochAccuracies().stream().map(a -> String.format(Locale.ROOT, "%.2f", a)).toList(),
-          result.checkpoint().model(), result.checkpoint().version()));
+  private void lofi(String bootstrap, FidelityPreset fidelityPreset, String name, ProgressLine progress,
+      MetricsPublisher metrics) {
+    JointTrainingSettings settings = new JointTrainingSettings(name, fidelities,
+        Cycle.valueOf(cycle.toUpperCase(Locale.ROOT)), switchEvery, epochs, batch, learningRate, seed, maxSteps, null);
+    // A pre-trained network fixes the labels (its head's shape); without one, the training set does.
+    Optional<Checkpoint> pretrained = Pretraining.latestCheckpoint(bootstrap, name);
+    List<String> labels = pretrained.map(c -> labelsOf(c.manifest().config()))
+        .orElseGet(() -> JointTraining.labels(bootstrap, fidelities));
+    NetworkConfig network = NetworkPresets.forPreset(fidelityPreset, labels.size());
+    if (memoryBudget != null) {
+      // Refused before anything is built: the estimate needs only the network's shapes.
+      StepMemoryEstimate.check(MemoryBudget.parse(memoryBudget), network, fidelityPreset, fidelities, batch);
     }
-    return 0;
+    pretrained.ifPresent(c -> progress.println("starting from the pre-trained " + c.manifest().model() + "@"
+        + c.manifest().version()));
+    progress.println(String.format("lofi stage: %d classes %s, fidelities %s (%s cycle), %d epochs of batch %d",
+        labels.size(), labels, fidelities, cycle, epochs, batch));
+    JointTraining.Result result = new JointTraining(bootstrap, settings, metrics)
+        .run(network, labels, pretrained.map(Checkpoint::parameters));
+    progress.println(String.format("done: %d steps, epoch losses %s; checkpoint %s@%s on lofi.checkpoints",
+        result.steps(), result.epochLosses().stream().map(l -> String.format(Locale.ROOT, "%.3f", l)).toList(),
+        result.checkpoint().model(), result.checkpoint().version()));
+    if (export != null) {
+      Fidelity full = fidelityPreset.full();
+      Path params = CheckpointExport.write(export, network,
+          new CheckpointStore(bootstrap).latest(name).orElseThrow(),
+          new Shape(1, full.snippets(), full.framesPerSnippet(), 3, full.frameSize(), full.frameSize()));
+      progress.println("exported to " + params + " and " + export.resolve(name + ".json"));
+    }
+  }
+
+  private void extract(String bootstrap, String name, ProgressLine progress, MetricsPublisher metrics) {
+    FeatureExtraction.Result result = new FeatureExtraction(bootstrap, FeatureExtractionSettings.defaults(name), metrics)
+        .run();
+    progress.println(String.format("extract: %d feature sequences from %s@%s to lofi.features %s; left out %s",
+        result.total(), result.checkpoint().model(), result.checkpoint().version(), result.extracted(),
+        result.skipped()));
+  }
+
+  private void head(String bootstrap, String name, ProgressLine progress, MetricsPublisher metrics) {
+    HeadTraining.Result result = new HeadTraining(bootstrap,
+        new HeadTrainingSettings(name, name, epochs, batch, learningRate, seed, maxSteps), metrics).run();
+    progress.println(String.format("head: %d steps, epoch losses %s, encoder %s; checkpoint %s@%s",
+        result.steps(), result.epochLosses().stream().map(l -> String.format(Locale.ROOT, "%.3f", l)).toList(),
+        result.encoder(), result.checkpoint().model(), result.checkpoint().version()));
+  }
+
+  private void pretrain(String bootstrap, FidelityPreset fidelityPreset, String name, ProgressLine progress,
+      MetricsPublisher metrics) {
+    // The class count is the pre-training set's; Pretraining sizes the head itself.
+    NetworkConfig network = NetworkPresets.forPreset(fidelityPreset, 1);
+    Pretraining.Result result = new Pretraining(bootstrap,
+        new PretrainingSettings(name, PretrainingSettings.DEFAULT_FIDELITY, epochs, batch, learningRate, seed, maxSteps),
+        metrics).run(network);
+    progress.println(String.format(Locale.ROOT, "pretrain: %d steps, accuracy by epoch %s; checkpoint %s@%s",
+        result.steps(), result.epochAccuracies().stream().map(a -> String.format(Locale.ROOT, "%.2f", a)).toList(),
+        result.checkpoint().model(), result.checkpoint().version()));
   }
 
   @SuppressWarnings("unchecked")
@@ -181,10 +218,5 @@ final class TrainCommand implements Callable<Integer> {
             metric.accuracy() == null ? "" : String.format(Locale.ROOT, ", accuracy %.2f", metric.accuracy())));
       }
     };
-  }
-
-  private String describeRequest() {
-    return "--stage " + stage + (baseline ? " --baseline" : "") + (init != null ? " --init" : "")
-        + (resume ? " --resume" : "");
   }
 }

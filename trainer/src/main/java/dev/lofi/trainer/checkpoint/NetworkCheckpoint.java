@@ -94,11 +94,11 @@ public final class NetworkCheckpoint {
    * @param loss the epoch's mean training loss
    */
   public static CheckpointManifest publish(String bootstrap, String model, String stage, int epoch, long step,
-      CheckpointConfig config, double loss, LocalizationNetwork network) {
+      CheckpointConfig config, Map<String, Double> metrics, LocalizationNetwork network) {
     byte[] parameters = parameters(network);
     String version = stage + "-e" + epoch + "-s" + step + "-" + CheckpointChunker.sha256Hex(parameters).substring(0, 8);
     CheckpointManifest manifest = CheckpointChunker.manifest(model, version, stage, epoch, step, config.toMap(),
-        Map.of("loss", loss), parameters, CheckpointChunker.DEFAULT_CHUNK_BYTES, Instant.now());
+        metrics, parameters, CheckpointChunker.DEFAULT_CHUNK_BYTES, Instant.now());
     new CheckpointStore(bootstrap).publish(manifest, parameters);
     return manifest;
   }

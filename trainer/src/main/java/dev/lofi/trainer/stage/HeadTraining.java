@@ -126,7 +126,7 @@ public final class HeadTraining {
           }
           NetworkCheckpoint.loadHead(wholeManager, whole, NetworkCheckpoint.parameters(head));
           checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch, step, published,
-              epochLoss, whole);
+              Map.of("loss", epochLoss), whole);
           metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) rate, null);
         }
       }

@@ -122,7 +122,7 @@ public final class JointTraining {
           double epochLoss = lossSum / Math.max(1, batches);
           epochLosses.add(epochLoss);
           checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch, step, checkpointConfig,
-              epochLoss, net);
+              Map.of("loss", epochLoss), net);
           metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) rate, null);
         }
       }

@@ -18,11 +18,11 @@ import dev.lofi.topics.catalog.CatalogAdmin;
 import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.checkpoint.CheckpointStore;
-import dev.lofi.topics.record.CheckpointChunker;
 import dev.lofi.topics.record.CheckpointManifest;
 import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.GroundTruthSegment;
 import dev.lofi.topics.record.VideoAnnotations;
+import dev.lofi.trainer.checkpoint.CheckpointConfig;
 import dev.lofi.trainer.checkpoint.NetworkCheckpoint;
 import dev.lofi.trainer.data.ClipFetcher;
 import dev.lofi.trainer.data.TrainingSet;
@@ -30,7 +30,6 @@ import dev.lofi.trainer.data.VideoBatch;
 import dev.lofi.trainer.data.VideoClips;
 import dev.lofi.trainer.memory.PeakMemory;
 import dev.lofi.trainer.metrics.MetricsPublisher;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -235,14 +234,9 @@ public final class Pretraining {
 
   private CheckpointManifest publish(LocalizationNetwork net, NetworkConfig network, List<String> labels, int epoch,
       long step, double loss, double accuracy) {
-    byte[] parameters = NetworkCheckpoint.parameters(net);
-    Map<String, Object> config = new LinkedHashMap<>(network.toMap());
-    config.put("labels", labels);
-    CheckpointManifest manifest = CheckpointChunker.manifest(settings.model(), STAGE + "-e" + epoch + "-s" + step,
-        STAGE, epoch, step, config, Map.of("loss", loss, "accuracy", accuracy), parameters,
-        CheckpointChunker.DEFAULT_CHUNK_BYTES, Instant.now());
-    new CheckpointStore(bootstrap).publish(manifest, parameters);
-    return manifest;
+    return NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch, step,
+        new CheckpointConfig(network, labels, List.of(settings.fidelity())), Map.of("loss", loss, "accuracy", accuracy),
+        net);
   }
 
   private static Shape exampleShape(TrainingSet.Entry entry, ClipFetcher fetcher) {

@@ -115,7 +115,7 @@ class FeatureStagesTest {
       LocalizationNetwork network = NETWORK.build();
       network.initialize(manager, DataType.FLOAT32, INPUT);
       return NetworkCheckpoint.publish(bootstrap, source, "lofi", 0, 1,
-          new CheckpointConfig(NETWORK, SyntheticClips.LABELS, List.of("s")), 1.0, network);
+          new CheckpointConfig(NETWORK, SyntheticClips.LABELS, List.of("s")), Map.of("loss", 1.0), network);
     }
   }
 
