@@ -61,6 +61,21 @@ public final class ClipFetcher implements AutoCloseable {
     return found == snippets.length ? Optional.of(List.of(snippets)) : Optional.empty();
   }
 
+  /**
+   * One training set entry as a whole video: its snippets at {@code fidelity} and its ground
+   * truth; empty if a snippet no longer decodes.
+   */
+  public Optional<VideoClips> fetch(TrainingSet.Entry entry, String fidelity) {
+    return fetch(entry.location())
+        .map(snippets -> new VideoClips(entry.location().videoId(), fidelity, snippets, entry.truth()));
+  }
+
+  /** Like {@link #fetch(TrainingSet.Entry, String)}, for a video that was trainable moments ago. */
+  public VideoClips require(TrainingSet.Entry entry, String fidelity) {
+    return fetch(entry, fidelity).orElseThrow(() -> new IllegalStateException("snippets of "
+        + entry.location().videoId() + " at " + fidelity + " changed since they were indexed"));
+  }
+
   @Override
   public void close() {
     consumer.close(Duration.ofSeconds(5));

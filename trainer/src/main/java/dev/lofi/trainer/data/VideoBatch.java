@@ -2,6 +2,7 @@ package dev.lofi.trainer.data;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import dev.lofi.model.encoder.SnippetTensor;
 import dev.lofi.model.head.VideoTargets;
 import dev.lofi.model.segment.LabeledSegment;
@@ -33,6 +34,12 @@ public final class VideoBatch {
     }
     NDArray flat = SnippetTensor.batchFromRgb(manager, payloads, first.frames(), first.height(), first.width());
     return flat.reshape(batch.size(), snippets, first.frames(), SnippetTensor.CHANNELS, first.height(), first.width());
+  }
+
+  /** The input shape of a batch of one such video, {@code [1, L, T, C, H, W]}: what initialises a network. */
+  public static Shape inputShape(VideoClips video) {
+    ClipSnippet first = video.snippets().get(0);
+    return new Shape(1, video.snippets().size(), first.frames(), SnippetTensor.CHANNELS, first.height(), first.width());
   }
 
   /** The head's targets: each video's ground truth in seconds, labels as indices into {@code labels}. */

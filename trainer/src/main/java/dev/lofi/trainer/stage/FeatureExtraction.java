@@ -2,7 +2,6 @@ package dev.lofi.trainer.stage;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.topics.catalog.CatalogAdmin;
@@ -11,7 +10,6 @@ import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.client.ClientProperties;
 import dev.lofi.topics.record.CheckpointManifest;
-import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.FeatureSequence;
 import dev.lofi.topics.record.RecordSerdes;
 import dev.lofi.trainer.checkpoint.CheckpointConfig;
@@ -109,7 +107,7 @@ public final class FeatureExtraction {
             continue;
           }
           if (network == null) {
-            network = NetworkCheckpoint.load(manager, source, exampleShape(clips.get(0)));
+            network = NetworkCheckpoint.load(manager, source, VideoBatch.inputShape(clips.get(0)));
           }
           for (FeatureSequence features : extract(manager, network, clips, batch, version)) {
             producer.send(new ProducerRecord<>(TopicCatalog.FEATURES.name(), features.videoId(),
@@ -151,8 +149,7 @@ public final class FeatureExtraction {
   private List<VideoClips> fetch(ClipFetcher fetcher, List<TrainingSet.Entry> batch, Map<String, Integer> skipped) {
     List<VideoClips> clips = new ArrayList<>();
     for (TrainingSet.Entry entry : batch) {
-      fetcher.fetch(entry.location()).ifPresentOrElse(
-          snippets -> clips.add(new VideoClips(entry.video().videoId(), settings.fidelity(), snippets, entry.truth())),
+      fetcher.fetch(entry, settings.fidelity()).ifPresentOrElse(clips::add,
           () -> skipped.merge("snippets changed since they were indexed", 1, Integer::sum));
     }
     return clips;
@@ -179,8 +176,4 @@ public final class FeatureExtraction {
     }
   }
 
-  private static Shape exampleShape(VideoClips video) {
-    ClipSnippet first = video.snippets().get(0);
-    return new Shape(1, video.snippets().size(), first.frames(), 3, first.height(), first.width());
-  }
 }

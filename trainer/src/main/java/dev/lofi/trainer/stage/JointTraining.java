@@ -11,7 +11,6 @@ import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.catalog.CatalogAdmin;
 import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.record.CheckpointManifest;
-import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.GroundTruthSegment;
 import dev.lofi.trainer.checkpoint.CheckpointConfig;
 import dev.lofi.trainer.checkpoint.NetworkCheckpoint;
@@ -94,7 +93,8 @@ public final class JointTraining {
       // The seed fixes the initial parameters too, not only the order of the videos.
       model.getNDManager().getEngine().setRandomSeed((int) settings.seed());
       LocalizationNetwork net = network.build();
-      Shape example = exampleShape(sets.values().iterator().next(), fetcher);
+      Map.Entry<String, TrainingSet> first = sets.entrySet().iterator().next();
+      Shape example = VideoBatch.inputShape(fetcher.require(first.getValue().entries().get(0), first.getKey()));
       try (Trainer trainer = newTrainer(model, net, network, sgd.trainingConfig(), example, initialParameters)) {
         for (int epoch = 0; epoch < settings.epochs() && !done(step); epoch++) {
           float rate = sgd.startEpoch(epoch);
@@ -167,17 +167,9 @@ public final class JointTraining {
     List<VideoClips> videos = new ArrayList<>();
     for (int i = 0; i < settings.batchSize(); i++) {
       // The fixed batch size holds at every fidelity: wrap around a smaller set.
-      TrainingSet.Entry entry = order.get((batch * settings.batchSize() + i) % order.size());
-      List<ClipSnippet> snippets = fetcher.fetch(entry.location()).orElseThrow(() -> new IllegalStateException(
-          "snippets of " + entry.location().videoId() + " at " + fidelity + " changed since they were indexed"));
-      videos.add(new VideoClips(entry.location().videoId(), fidelity, snippets, entry.truth()));
+      videos.add(fetcher.require(order.get((batch * settings.batchSize() + i) % order.size()), fidelity));
     }
     return videos;
-  }
-
-  private static Shape exampleShape(TrainingSet set, ClipFetcher fetcher) {
-    ClipSnippet first = fetcher.fetch(set.entries().get(0).location()).orElseThrow().get(0);
-    return new Shape(1, first.snippetCount(), first.frames(), 3, first.height(), first.width());
   }
 
   private static Map<String, Map<String, Integer>> skipped(Map<String, TrainingSet> sets) {

@@ -4,7 +4,6 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -19,7 +18,6 @@ import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.record.CheckpointManifest;
-import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.GroundTruthSegment;
 import dev.lofi.topics.record.VideoAnnotations;
 import dev.lofi.trainer.checkpoint.CheckpointConfig;
@@ -67,9 +65,6 @@ public final class Pretraining {
   /** The class of clips without an action; not a localization label. */
   public static final String BACKGROUND = "background";
 
-  private static final float MOMENTUM = 0.9f;
-  private static final float WEIGHT_DECAY = 1e-4f;
-
   private final String bootstrap;
   private final PretrainingSettings settings;
   private final MetricsPublisher metrics;
@@ -113,8 +108,8 @@ public final class Pretraining {
     int batchesPerEpoch = (clips.size() + settings.batchSize() - 1) / settings.batchSize();
     float[] rate = {settings.learningRate()};
     DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-        .optOptimizer(Optimizer.sgd().setLearningRateTracker((Tracker) update -> rate[0]).optMomentum(MOMENTUM)
-            .optWeightDecays(WEIGHT_DECAY).build());
+        .optOptimizer(Optimizer.sgd().setLearningRateTracker((Tracker) update -> rate[0]).optMomentum(SgdSchedule.MOMENTUM)
+            .optWeightDecays(SgdSchedule.WEIGHT_DECAY).build());
     List<Double> epochLosses = new ArrayList<>();
     List<Double> epochAccuracies = new ArrayList<>();
     metrics.stageStarted(STAGE, settings.epochs(), batchesPerEpoch);
@@ -127,7 +122,7 @@ public final class Pretraining {
       ClipClassifier classifier = new ClipClassifier(localization.build(), classes.size());
       model.setBlock(classifier);
       try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(exampleShape(clips.get(0), fetcher));
+        trainer.initialize(VideoBatch.inputShape(fetcher.require(clips.get(0), settings.fidelity())));
         for (int epoch = 0; epoch < settings.epochs() && !done(step); epoch++) {
           rate[0] = settings.learningRate(epoch);
           List<TrainingSet.Entry> order = set.epochOrder(settings.seed(), epoch).stream()
@@ -222,14 +217,7 @@ public final class Pretraining {
   }
 
   private List<VideoClips> fetch(ClipFetcher fetcher, List<TrainingSet.Entry> entries) {
-    List<VideoClips> videos = new ArrayList<>();
-    for (TrainingSet.Entry entry : entries) {
-      List<ClipSnippet> snippets = fetcher.fetch(entry.location()).orElseThrow(() -> new IllegalStateException(
-          "snippets of " + entry.location().videoId() + " at " + settings.fidelity()
-              + " changed since they were indexed"));
-      videos.add(new VideoClips(entry.location().videoId(), settings.fidelity(), snippets, entry.truth()));
-    }
-    return videos;
+    return entries.stream().map(entry -> fetcher.require(entry, settings.fidelity())).toList();
   }
 
   private CheckpointManifest publish(LocalizationNetwork net, NetworkConfig network, List<String> labels, int epoch,
@@ -239,8 +227,4 @@ public final class Pretraining {
         net);
   }
 
-  private static Shape exampleShape(TrainingSet.Entry entry, ClipFetcher fetcher) {
-    ClipSnippet first = fetcher.fetch(entry.location()).orElseThrow().get(0);
-    return new Shape(1, first.snippetCount(), first.frames(), 3, first.height(), first.width());
-  }
 }
