@@ -90,7 +90,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--init", paramLabel = "PATH", description = "Start pre-training from saved parameters.")
   Path init;
 
-  @Option(names = "--resume", description = "Continue a killed run from its last checkpoint.")
+  @Option(names = "--resume",
+      description = "lofi stage: continue a killed run from its last checkpoint (the epoch after it, same seeded order).")
   boolean resume;
 
   @Option(names = "--memory-budget", paramLabel = "SIZE",
@@ -105,8 +106,8 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    if (init != null || resume) {
-      return PlannedCommand.notAvailable(err, "train " + (init != null ? "--init" : "--resume"),
+    if (init != null || (resume && !stage.equals("lofi"))) {
+      return PlannedCommand.notAvailable(err, "train " + (init != null ? "--init" : "--stage " + stage + " --resume"),
           "the rest of issue #4 (trainer)");
     }
     List<String> stages = switch (stage) {
@@ -141,9 +142,11 @@ final class TrainCommand implements Callable<Integer> {
       MetricsPublisher metrics) {
     JointTrainingSettings settings = new JointTrainingSettings(name, fidelities,
         Cycle.valueOf(cycle.toUpperCase(Locale.ROOT)), switchEvery, epochs, batch, learningRate, seed, maxSteps, null);
-    // A pre-trained network fixes the labels (its head's shape); without one, the training set does.
-    Optional<Checkpoint> pretrained = Pretraining.latestCheckpoint(bootstrap, name);
-    List<String> labels = pretrained.map(c -> labelsOf(c.manifest().config()))
+    // A run to resume, or else a pre-trained network, fixes the labels (the head's shape);
+    // without either, the training set does.
+    Optional<Checkpoint> pretrained = resume ? Optional.empty() : Pretraining.latestCheckpoint(bootstrap, name);
+    Optional<Checkpoint> start = resume ? new CheckpointStore(bootstrap).latest(name) : pretrained;
+    List<String> labels = start.map(c -> labelsOf(c.manifest().config()))
         .orElseGet(() -> JointTraining.labels(bootstrap, fidelities));
     NetworkConfig network = NetworkPresets.forPreset(fidelityPreset, labels.size());
     if (memoryBudget != null) {
@@ -154,8 +157,13 @@ final class TrainCommand implements Callable<Integer> {
         + c.manifest().version()));
     progress.println(String.format("lofi stage: %d classes %s, fidelities %s (%s cycle), %d epochs of batch %d",
         labels.size(), labels, fidelities, cycle, epochs, batch));
-    JointTraining.Result result = new JointTraining(bootstrap, settings, metrics)
-        .run(network, labels, pretrained.map(Checkpoint::parameters));
+    JointTraining joint = new JointTraining(bootstrap, settings, metrics);
+    JointTraining.Result result = resume ? joint.resume(network, labels)
+        : joint.run(network, labels, pretrained.map(Checkpoint::parameters));
+    if (result.checkpoint() == null) {
+      progress.println("nothing left to train: " + name + " already has its " + epochs + " epochs");
+      return;
+    }
     progress.println(String.format("done: %d steps, epoch losses %s; checkpoint %s@%s on lofi.checkpoints",
         result.steps(), result.epochLosses().stream().map(l -> String.format(Locale.ROOT, "%.3f", l)).toList(),
         result.checkpoint().model(), result.checkpoint().version()));

@@ -10,6 +10,7 @@ import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.catalog.CatalogAdmin;
 import dev.lofi.topics.catalog.TopicCatalog;
+import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.record.CheckpointManifest;
 import dev.lofi.topics.record.GroundTruthSegment;
 import dev.lofi.trainer.checkpoint.CheckpointConfig;
@@ -71,6 +72,29 @@ public final class JointTraining {
    * @throws IllegalArgumentException if the parameters are of another structure than {@code network}
    */
   public Result run(NetworkConfig network, List<String> labels, Optional<byte[]> initialParameters) {
+    return train(network, labels, initialParameters, 0, 0);
+  }
+
+  /**
+   * Continues a run that was stopped or killed, from the model's latest {@code lofi} checkpoint:
+   * its parameters, and the epoch after it (checkpoints close epochs, so the killed epoch is done
+   * again from its start, in the same seeded order). Its steps then add up to an unbroken run's.
+   * Momentum starts from zero again: checkpoints carry parameters, not the optimizer's state.
+   *
+   * @throws IllegalStateException if the model has no {@code lofi} checkpoint to resume from
+   */
+  public Result resume(NetworkConfig network, List<String> labels) {
+    CheckpointManifest last = new CheckpointStore(bootstrap).latestManifests().get(settings.model());
+    if (last == null || !last.stage().equals(STAGE)) {
+      throw new IllegalStateException("nothing to resume: the latest checkpoint of " + settings.model() + " is "
+          + (last == null ? "missing" : "of stage " + last.stage()) + ", not of stage " + STAGE);
+    }
+    byte[] parameters = new CheckpointStore(bootstrap).latest(settings.model()).orElseThrow().parameters();
+    return train(network, labels, Optional.of(parameters), last.epoch() + 1, last.step());
+  }
+
+  private Result train(NetworkConfig network, List<String> labels, Optional<byte[]> initialParameters,
+      int firstEpoch, long stepsBefore) {
     try (CatalogAdmin admin = CatalogAdmin.connect(bootstrap)) {
       admin.createMissing(List.of(TopicCatalog.CHECKPOINTS, TopicCatalog.TRAINER_METRICS, TopicCatalog.DLQ));
     }
@@ -86,7 +110,7 @@ public final class JointTraining {
     CheckpointConfig checkpointConfig = new CheckpointConfig(network, labels, settings.fidelities());
     List<Double> epochLosses = new ArrayList<>();
     metrics.stageStarted(STAGE, settings.epochs(), batchesPerEpoch);
-    long step = 0;
+    long step = stepsBefore;
     CheckpointManifest checkpoint = null;
     try (Model model = Model.newInstance(settings.model());
          ClipFetcher fetcher = new ClipFetcher(bootstrap)) {
@@ -96,7 +120,7 @@ public final class JointTraining {
       Map.Entry<String, TrainingSet> first = sets.entrySet().iterator().next();
       Shape example = VideoBatch.inputShape(fetcher.require(first.getValue().entries().get(0), first.getKey()));
       try (Trainer trainer = newTrainer(model, net, network, sgd.trainingConfig(), example, initialParameters)) {
-        for (int epoch = 0; epoch < settings.epochs() && !done(step); epoch++) {
+        for (int epoch = firstEpoch; epoch < settings.epochs() && !done(step); epoch++) {
           float rate = sgd.startEpoch(epoch);
           Map<String, List<TrainingSet.Entry>> orders = new LinkedHashMap<>();
           for (Map.Entry<String, TrainingSet> set : sets.entrySet()) {
@@ -127,8 +151,9 @@ public final class JointTraining {
         }
       }
     }
-    metrics.stageFinished(STAGE, String.format("%d steps, last epoch loss %.4f, checkpoint %s@%s", step,
-        epochLosses.get(epochLosses.size() - 1), checkpoint.model(), checkpoint.version()));
+    metrics.stageFinished(STAGE, checkpoint == null ? step + " steps, no epoch left to train"
+        : String.format("%d steps, last epoch loss %.4f, checkpoint %s@%s", step,
+            epochLosses.get(epochLosses.size() - 1), checkpoint.model(), checkpoint.version()));
     return new Result(step, epochLosses, checkpoint, skipped(sets));
   }
 

@@ -1,6 +1,7 @@
 package dev.lofi.trainer.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.testkit.KafkaTestCluster;
@@ -52,5 +53,41 @@ class JointTrainingTest {
     assertThat(metrics).allMatch(m -> m.peakBytes() != null && m.peakBytes() > 0 && m.stepSeconds() > 0);
     assertThat(new CheckpointStore(bootstrap).latestManifests().get("joint-" + tag).epoch()).isEqualTo(5);
     assertThat(result.checkpoint().config()).containsEntry("labels", SyntheticClips.LABELS);
+  }
+
+  @Test
+  void aRunKilledMidEpochAndResumedSeesAsManyStepsAsAnUnbrokenOne() {
+    String bootstrap = KafkaTestCluster.shared().bootstrapWithCatalog();
+    String fidelity = "r" + tag;
+    SyntheticClips.publish(bootstrap, "k" + tag + "_", 6, 2, Map.of(fidelity, new int[] {4, 16}), "training");
+    NetworkConfig network = NetworkConfig.of(18, 0.125f, 2, 2, SyntheticClips.LABELS.size(),
+        Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
+    JointTrainingSettings settings = new JointTrainingSettings("resume-" + tag, List.of(fidelity), Cycle.LONG, 16, 3,
+        2, 0.05f, 1, 0, network);
+    List<String> labels = JointTraining.labels(bootstrap, List.of(fidelity));
+
+    // Killed at the second batch of the second epoch: the last checkpoint closed the first epoch.
+    try (MetricsPublisher publisher = new MetricsPublisher(bootstrap, "resume-" + tag, new TrainingListener() {
+      @Override
+      public void stepFinished(TrainerMetric metric) {
+        if (metric.step() == 5) {
+          throw new IllegalStateException("killed");
+        }
+      }
+    })) {
+      assertThatThrownBy(() -> new JointTraining(bootstrap, settings, publisher).run(network, labels))
+          .hasMessage("killed");
+    }
+    assertThat(new CheckpointStore(bootstrap).latestManifests().get("resume-" + tag).step()).isEqualTo(3);
+
+    JointTraining.Result resumed;
+    try (MetricsPublisher publisher = new MetricsPublisher(bootstrap, "resume-" + tag, TrainingListener.NONE)) {
+      resumed = new JointTraining(bootstrap, settings, publisher).resume(network, labels);
+    }
+
+    // An unbroken run: 3 epochs of 3 batches.
+    assertThat(resumed.steps()).isEqualTo(9);
+    assertThat(resumed.epochLosses()).hasSize(2);
+    assertThat(resumed.checkpoint().epoch()).isEqualTo(2);
   }
 }
