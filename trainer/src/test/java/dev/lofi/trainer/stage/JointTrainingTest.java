@@ -50,7 +50,8 @@ class JointTrainingTest {
     assertThat(losses.get(4) + losses.get(5)).as("epoch losses %s", losses).isLessThan(losses.get(0) + losses.get(1));
     assertThat(metrics).extracting(TrainerMetric::fidelity)
         .startsWith(spatial, spatial, spatial, temporal, temporal, temporal);
-    assertThat(metrics).allMatch(m -> m.peakBytes() != null && m.peakBytes() > 0 && m.stepSeconds() > 0);
+    // Measured on every step; a tiny step may fit in memory the allocator already holds (0 bytes above).
+    assertThat(metrics).allMatch(m -> m.peakBytes() != null && m.peakBytes() >= 0 && m.stepSeconds() > 0);
     assertThat(new CheckpointStore(bootstrap).latestManifests().get("joint-" + tag).epoch()).isEqualTo(5);
     assertThat(result.checkpoint().config()).containsEntry("labels", SyntheticClips.LABELS);
   }
