@@ -98,7 +98,38 @@ public final class CatalogAdmin implements AutoCloseable {
         creations.add(alignExisting(topic));
       }
     }
+    awaitLeaders(creations.stream().filter(c -> c.outcome() == Outcome.CREATED).map(c -> c.topic().name()).toList());
     return creations;
+  }
+
+  /**
+   * Waits until every partition of new topics has a leader: the controller answers before the
+   * brokers know, and a producer that writes at once meets "not leader" errors and retries.
+   */
+  private void awaitLeaders(List<String> names) {
+    if (names.isEmpty()) {
+      return;
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    while (true) {
+      try {
+        Map<String, TopicDescription> described = await(admin.describeTopics(names).allTopicNames());
+        if (described.values().stream().allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null))) {
+          return;
+        }
+      } catch (IllegalStateException e) {
+        // Not known to the broker we asked yet: ask again.
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("topics " + names + " have no leader after " + TIMEOUT_SECONDS + " s");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for new topics", e);
+      }
+    }
   }
 
   /**
