@@ -12,7 +12,7 @@ import java.util.List;
  * @param batchesPerSwitch the short cycle's period (the paper: 16)
  * @param epochs passes over the training videos
  * @param batchSize videos per mini-batch, the same at every fidelity
- * @param learningRate SGD's initial rate, halved every {@link #HALVING_EPOCHS} epochs
+ * @param learningRate SGD's initial rate, halved every {@link SgdSchedule#HALVING_EPOCHS} epochs
  * @param seed fixes the order of every epoch
  * @param maxSteps stop after this many steps (0: no limit); keeps tests short
  * @param network the network to train; null for the preset's
@@ -20,8 +20,6 @@ import java.util.List;
 public record JointTrainingSettings(String model, List<String> fidelities, Cycle cycle, int batchesPerSwitch,
     int epochs, int batchSize, float learningRate, long seed, long maxSteps, NetworkConfig network) {
 
-  /** The paper halves the learning rate every five epochs ({@link SgdSchedule}). */
-  public static final int HALVING_EPOCHS = SgdSchedule.HALVING_EPOCHS;
 
   public JointTrainingSettings {
     if (fidelities == null || fidelities.isEmpty()) {
@@ -38,10 +36,5 @@ public record JointTrainingSettings(String model, List<String> fidelities, Cycle
     if (maxSteps < 0) {
       throw new IllegalArgumentException("maxSteps must be >= 0, got " + maxSteps);
     }
-  }
-
-  /** The learning rate of epoch {@code epoch}. */
-  public float learningRate(int epoch) {
-    return SgdSchedule.rate(learningRate, epoch);
   }
 }

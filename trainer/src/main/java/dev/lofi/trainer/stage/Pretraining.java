@@ -8,8 +8,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.lofi.model.head.HeadConfig;
 import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
@@ -106,10 +104,8 @@ public final class Pretraining {
     NetworkConfig localization = withClasses(network, labels.size());
 
     int batchesPerEpoch = (clips.size() + settings.batchSize() - 1) / settings.batchSize();
-    float[] rate = {settings.learningRate()};
-    DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-        .optOptimizer(Optimizer.sgd().setLearningRateTracker((Tracker) update -> rate[0]).optMomentum(SgdSchedule.MOMENTUM)
-            .optWeightDecays(SgdSchedule.WEIGHT_DECAY).build());
+    SgdSchedule sgd = new SgdSchedule(settings.learningRate());
+    DefaultTrainingConfig config = sgd.trainingConfig(Loss.softmaxCrossEntropyLoss());
     List<Double> epochLosses = new ArrayList<>();
     List<Double> epochAccuracies = new ArrayList<>();
     metrics.stageStarted(STAGE, settings.epochs(), batchesPerEpoch);
@@ -124,7 +120,7 @@ public final class Pretraining {
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(VideoBatch.inputShape(fetcher.require(clips.get(0), settings.fidelity())));
         for (int epoch = 0; epoch < settings.epochs() && !done(step); epoch++) {
-          rate[0] = settings.learningRate(epoch);
+          float rate = sgd.startEpoch(epoch);
           List<TrainingSet.Entry> order = set.epochOrder(settings.seed(), epoch).stream()
               .filter(e -> classOf.containsKey(e.location().videoId())).toList();
           double lossSum = 0;
@@ -147,14 +143,14 @@ public final class Pretraining {
             batches++;
             correct += result.correct();
             seen += targets.length;
-            metrics.step(STAGE, epoch, step, settings.fidelity(), result.loss(), rate[0], seconds, peak);
+            metrics.step(STAGE, epoch, step, settings.fidelity(), result.loss(), rate, seconds, peak);
           }
           double epochLoss = lossSum / Math.max(1, batches);
           double accuracy = seen == 0 ? 0 : (double) correct / seen;
           epochLosses.add(epochLoss);
           epochAccuracies.add(accuracy);
           checkpoint = publish(classifier.network(), localization, labels, epoch, step, epochLoss, accuracy);
-          metrics.epoch(STAGE, epoch + 1, step, settings.fidelity(), epochLoss, (double) rate[0], null, accuracy);
+          metrics.epoch(STAGE, epoch + 1, step, settings.fidelity(), epochLoss, (double) rate, null, accuracy);
         }
       }
     }

@@ -8,7 +8,7 @@ package dev.lofi.trainer.stage;
  *     paper pre-trains at full fidelity
  * @param epochs passes over the trimmed clips
  * @param batchSize clips per mini-batch (the last of an epoch may hold fewer)
- * @param learningRate SGD's initial rate, halved every {@link JointTrainingSettings#HALVING_EPOCHS} epochs
+ * @param learningRate SGD's initial rate, halved every {@link SgdSchedule#HALVING_EPOCHS} epochs
  * @param seed fixes the initial parameters and the order of every epoch
  * @param maxSteps stop after this many steps (0: no limit); keeps tests short
  */
@@ -39,10 +39,5 @@ public record PretrainingSettings(String model, String fidelity, int epochs, int
   /** Full fidelity, no step limit. */
   public static PretrainingSettings of(String model, int epochs, int batchSize, float learningRate, long seed) {
     return new PretrainingSettings(model, DEFAULT_FIDELITY, epochs, batchSize, learningRate, seed, 0);
-  }
-
-  /** The learning rate of epoch {@code epoch}. */
-  public float learningRate(int epoch) {
-    return (float) (learningRate * Math.pow(0.5, epoch / JointTrainingSettings.HALVING_EPOCHS));
   }
 }

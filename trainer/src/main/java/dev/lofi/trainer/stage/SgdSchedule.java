@@ -47,7 +47,12 @@ public final class SgdSchedule {
 
   /** A training config whose SGD reads the current rate at every update; the heads compute their own loss. */
   public DefaultTrainingConfig trainingConfig() {
-    return new DefaultTrainingConfig(Loss.l2Loss()) // unused: the head's loss is back-propagated directly
+    return trainingConfig(Loss.l2Loss()); // unused: the head's loss is back-propagated directly
+  }
+
+  /** The same, for a stage whose loss is the trainer's own (pre-training's classification). */
+  public DefaultTrainingConfig trainingConfig(Loss loss) {
+    return new DefaultTrainingConfig(loss)
         .optOptimizer(Optimizer.sgd().setLearningRateTracker((Tracker) update -> rate).optMomentum(MOMENTUM)
             .optWeightDecays(WEIGHT_DECAY).build());
   }
