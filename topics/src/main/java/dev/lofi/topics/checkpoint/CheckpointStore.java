@@ -138,10 +138,9 @@ public final class CheckpointStore {
   }
 
   private void read(java.util.function.Consumer<CheckpointRecord> visitor) {
-    try (KafkaProducer<byte[], byte[]> dlq = new KafkaProducer<>(ClientProperties.producer(bootstrap),
-        new ByteArraySerializer(), new ByteArraySerializer())) {
+    try (DeadLetterPublisher deadLetters = DeadLetterPublisher.open(bootstrap, "checkpoints")) {
       RecordDecoder<CheckpointRecord> decoder = new RecordDecoder<>(RecordSerdes.checkpoint().deserializer(),
-          new DeadLetterPublisher(dlq, "checkpoints"));
+          deadLetters);
       TopicScan.scan(bootstrap, TopicCatalog.CHECKPOINTS.name(), record -> {
         if (record.value() != null) {
           decoder.decode(List.of(record)).forEach(decoded -> visitor.accept(decoded.value()));

@@ -1,7 +1,6 @@
 package dev.lofi.topics.scan;
 
 import dev.lofi.topics.catalog.TopicCatalog;
-import dev.lofi.topics.client.ClientProperties;
 import dev.lofi.topics.codec.RecordSerde;
 import dev.lofi.topics.deadletter.DeadLetterPublisher;
 import dev.lofi.topics.deadletter.RecordDecoder;
@@ -12,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The latest value per key of a compacted topic ({@code lofi.videos}, {@code lofi.annotations}):
@@ -30,9 +27,8 @@ public final class LatestValues {
    */
   public static <T> Map<String, T> read(String bootstrap, String topic, RecordSerde<T> serde, String consumerName) {
     Map<String, T> latest = new HashMap<>();
-    try (KafkaProducer<byte[], byte[]> dlq = new KafkaProducer<>(ClientProperties.producer(bootstrap),
-        new ByteArraySerializer(), new ByteArraySerializer())) {
-      RecordDecoder<T> decoder = new RecordDecoder<>(serde.deserializer(), new DeadLetterPublisher(dlq, consumerName));
+    try (DeadLetterPublisher deadLetters = DeadLetterPublisher.open(bootstrap, consumerName)) {
+      RecordDecoder<T> decoder = new RecordDecoder<>(serde.deserializer(), deadLetters);
       TopicScan.scan(bootstrap, topic, record -> {
         if (record.value() == null) {
           if (record.key() != null) {

@@ -1,7 +1,6 @@
 package dev.lofi.trainer.data;
 
 import dev.lofi.topics.catalog.TopicCatalog;
-import dev.lofi.topics.client.ClientProperties;
 import dev.lofi.topics.deadletter.DeadLetterPublisher;
 import dev.lofi.topics.deadletter.RecordDecoder;
 import dev.lofi.topics.record.ClipSnippet;
@@ -15,9 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Where each video's snippets of one fidelity are: one scan of the clip topic, keeping for every
@@ -45,10 +42,8 @@ public final class ClipIndex {
   public static ClipIndex scan(String bootstrap, String fidelity, Map<String, VideoMetadata> videos) {
     String topic = TopicCatalog.clips(fidelity).name();
     Map<String, VideoLocation> locations = new HashMap<>();
-    DeadLetterPublisher deadLetters;
-    try (KafkaProducer<byte[], byte[]> dlq = new KafkaProducer<>(ClientProperties.producer(bootstrap),
-        new ByteArraySerializer(), new ByteArraySerializer())) {
-      deadLetters = new DeadLetterPublisher(dlq, "trainer");
+    long deadLettered;
+    try (DeadLetterPublisher deadLetters = DeadLetterPublisher.open(bootstrap, "trainer")) {
       RecordDecoder<ClipSnippet> decoder = new RecordDecoder<>(RecordSerdes.clipSnippet().deserializer(), deadLetters);
       TopicScan.scan(bootstrap, topic, record -> {
         VideoMetadata video = record.key() == null ? null : videos.get(new String(record.key(), StandardCharsets.UTF_8));
@@ -57,8 +52,9 @@ public final class ClipIndex {
         }
         decoder.decode(List.of(record)).forEach(clip -> place(locations, topic, record, clip.value()));
       });
+      deadLettered = deadLetters.published();
     }
-    return new ClipIndex(fidelity, locations, deadLetters.published());
+    return new ClipIndex(fidelity, locations, deadLettered);
   }
 
   /** The fidelity indexed. */
