@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lofi.model.checkpoint.NetworkCheckpoint;
 import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.checkpoint.Checkpoint;

@@ -18,7 +18,7 @@ import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.record.TrainerMetric;
 import dev.lofi.trainer.SyntheticClips;
-import dev.lofi.trainer.checkpoint.NetworkCheckpoint;
+import dev.lofi.model.checkpoint.NetworkCheckpoint;
 import dev.lofi.trainer.metrics.MetricsPublisher;
 import dev.lofi.trainer.metrics.TrainingListener;
 import java.util.ArrayList;

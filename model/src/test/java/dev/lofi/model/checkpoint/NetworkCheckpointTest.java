@@ -1,4 +1,4 @@
-package dev.lofi.trainer.checkpoint;
+package dev.lofi.model.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

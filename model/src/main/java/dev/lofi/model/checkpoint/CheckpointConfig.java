@@ -1,4 +1,4 @@
-package dev.lofi.trainer.checkpoint;
+package dev.lofi.model.checkpoint;
 
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.record.CheckpointManifest;

@@ -1,4 +1,4 @@
-package dev.lofi.trainer.checkpoint;
+package dev.lofi.model.checkpoint;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
