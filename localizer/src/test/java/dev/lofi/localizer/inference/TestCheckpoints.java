@@ -1,0 +1,55 @@
+package dev.lofi.localizer.inference;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.lofi.model.checkpoint.CheckpointConfig;
+import dev.lofi.model.checkpoint.NetworkCheckpoint;
+import dev.lofi.model.network.LocalizationNetwork;
+import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.topics.checkpoint.Checkpoint;
+import dev.lofi.topics.record.CheckpointChunker;
+import dev.lofi.topics.record.ClipSnippet;
+import dev.lofi.topics.record.DType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** Checkpoints of tiny untrained networks, and snippets they take, for localizer tests. */
+public final class TestCheckpoints {
+
+  /** T of the tiny network. */
+  public static final int FRAMES = 2;
+  /** Frame size of the test snippets. */
+  public static final int FRAME_SIZE = 16;
+  /** The tiny network's classes. */
+  public static final List<String> LABELS = List.of("bounce", "spin");
+
+  private static final NetworkConfig NETWORK = NetworkConfig.of(18, 0.125f, FRAMES, 1, LABELS.size(),
+      Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
+
+  private TestCheckpoints() {}
+
+  /** A checkpoint of {@code model} at {@code stage} holding a network initialised from {@code seed}. */
+  public static Checkpoint tiny(String model, String stage, long seed) {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      manager.getEngine().setRandomSeed((int) seed);
+      LocalizationNetwork network = NETWORK.build();
+      network.initialize(manager, DataType.FLOAT32, new Shape(1, 1, FRAMES, 3, FRAME_SIZE, FRAME_SIZE));
+      byte[] parameters = NetworkCheckpoint.parameters(network);
+      Map<String, Object> config = new CheckpointConfig(NETWORK, LABELS, List.of("s", "t", "st")).toMap();
+      String version = stage + "-e0-s1-" + CheckpointChunker.sha256Hex(parameters).substring(0, 8);
+      return new Checkpoint(CheckpointChunker.manifest(model, version, stage, 0, 1, config, Map.of(), parameters,
+          CheckpointChunker.DEFAULT_CHUNK_BYTES, Instant.EPOCH), parameters);
+    }
+  }
+
+  /** Live snippet {@code index} of {@code stream}, one second long, of pixels drawn from {@code seed}. */
+  public static ClipSnippet snippet(String stream, int index, long seed) {
+    byte[] payload = new byte[FRAMES * FRAME_SIZE * FRAME_SIZE * 3];
+    new Random(seed * 7919 + index).nextBytes(payload);
+    return new ClipSnippet(stream, "full", index, ClipSnippet.UNKNOWN_COUNT, index, index + 1.0,
+        1_700_000_000_000L + index * 1000L, false, false, FRAMES, FRAME_SIZE, FRAME_SIZE, 3, DType.UINT8, payload);
+  }
+}
