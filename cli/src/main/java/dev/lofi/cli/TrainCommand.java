@@ -7,6 +7,7 @@ import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.fidelity.Fidelity;
 import dev.lofi.topics.fidelity.FidelityPreset;
+import dev.lofi.topics.record.CheckpointManifest;
 import dev.lofi.topics.record.TrainerMetric;
 import dev.lofi.trainer.NetworkPresets;
 import dev.lofi.trainer.checkpoint.CheckpointExport;
@@ -87,7 +88,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--max-steps", paramLabel = "N", defaultValue = "0", description = "Stop after N steps (0: no limit).")
   long maxSteps;
 
-  @Option(names = "--init", paramLabel = "PATH", description = "Start pre-training from saved parameters.")
+  @Option(names = "--init", paramLabel = "PATH",
+      description = "pretrain stage: take the encoder from a network saved by --export (its .params file or directory) instead of training it.")
   Path init;
 
   @Option(names = "--resume",
@@ -106,9 +108,13 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    if (init != null || (resume && !stage.equals("lofi"))) {
-      return PlannedCommand.notAvailable(err, "train " + (init != null ? "--init" : "--stage " + stage + " --resume"),
-          "the rest of issue #4 (trainer)");
+    if (resume && !stage.equals("lofi")) {
+      // The other stages take minutes at most: rerunning them whole is simpler than their state.
+      throw new IllegalArgumentException("--resume continues the lofi stage only; run --stage " + stage
+          + " again whole");
+    }
+    if (init != null && !(stage.equals("pretrain") || stage.equals("all"))) {
+      throw new IllegalArgumentException("--init replaces the pretrain stage: use it with --stage pretrain or all");
     }
     List<String> stages = switch (stage) {
       case "pretrain", "lofi", "extract", "head" -> List.of(stage);
@@ -196,9 +202,16 @@ final class TrainCommand implements Callable<Integer> {
       MetricsPublisher metrics) {
     // The class count is the pre-training set's; Pretraining sizes the head itself.
     NetworkConfig network = NetworkPresets.forPreset(fidelityPreset, 1);
-    Pretraining.Result result = new Pretraining(bootstrap,
+    Pretraining pretraining = new Pretraining(bootstrap,
         new PretrainingSettings(name, PretrainingSettings.DEFAULT_FIDELITY, epochs, batch, learningRate, seed, maxSteps),
-        metrics).run(network);
+        metrics);
+    if (init != null) {
+      CheckpointManifest checkpoint = pretraining.startFrom(init, network, JointTraining.labels(bootstrap, fidelities));
+      progress.println(String.format("pretrain: encoder taken from %s; checkpoint %s@%s", init, checkpoint.model(),
+          checkpoint.version()));
+      return;
+    }
+    Pretraining.Result result = pretraining.run(network);
     progress.println(String.format(Locale.ROOT, "pretrain: %d steps, accuracy by epoch %s; checkpoint %s@%s",
         result.steps(), result.epochAccuracies().stream().map(a -> String.format(Locale.ROOT, "%.2f", a)).toList(),
         result.checkpoint().model(), result.checkpoint().version()));

@@ -56,13 +56,21 @@ class LofiCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"train --stage head --resume", "localize",
+  @ValueSource(strings = {"localize",
       "evaluate --gt a --pred b", "bench localize", "demo --quick"})
   void commandsNotBuiltYetSaySoAndExitWithTwo(String line) {
     Run run = lofi(line.split(" "));
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("is not available yet");
     assertThat(run.out()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"train --stage head --resume", "train --stage lofi --init saved"})
+  void trainingOptionsOfOneStageAreRefusedWithAnotherAsBadUsageNamingTheirStage(String line) {
+    Run run = lofi(line.split(" "));
+    assertThat(run.exitCode()).isEqualTo(Lofi.UNAVAILABLE);
+    assertThat(run.err()).containsAnyOf("continues the lofi stage only", "replaces the pretrain stage");
   }
 
   @Test

@@ -108,13 +108,27 @@ public final class NetworkCheckpoint {
    * structure, saved by {@link #parameters(Block)}); the encoder's stay as they are.
    */
   public static void loadHead(NDManager manager, LocalizationNetwork network, byte[] headParameters) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(headParameters))) {
-      network.head().loadParameters(manager, in);
+    loadPart(manager, network.head(), headParameters, "head", network.head().config());
+  }
+
+  /**
+   * Replaces the parameters of {@code network}'s encoder by {@code encoderParameters} (an encoder of
+   * the same structure, saved by {@link #parameters(Block)}); the head's stay as they are.
+   */
+  public static void loadEncoder(NDManager manager, LocalizationNetwork network, byte[] encoderParameters) {
+    loadPart(manager, network.encoder(), encoderParameters, "encoder",
+        "of feature width " + network.featureDim());
+  }
+
+  private static void loadPart(NDManager manager, Block part, byte[] parameters, String name, Object structure) {
+    // DJL names the first parameter that does not fit; the structure says what was expected.
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
+      part.loadParameters(manager, in);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the head's parameters", e);
+      throw new UncheckedIOException("cannot read the " + name + "'s parameters", e);
     } catch (MalformedModelException e) {
-      throw new IllegalArgumentException("the head does not fit network's head " + network.head().config() + ": "
-          + e.getMessage(), e);
+      throw new IllegalArgumentException("the saved " + name + " does not fit the network's " + name + " "
+          + structure + ": " + e.getMessage(), e);
     }
   }
 }

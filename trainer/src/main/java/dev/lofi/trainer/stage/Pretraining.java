@@ -4,10 +4,14 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import dev.lofi.model.checkpoint.CheckpointConfig;
+import dev.lofi.model.checkpoint.NetworkCheckpoint;
 import dev.lofi.model.head.HeadConfig;
 import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
@@ -18,17 +22,18 @@ import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.record.CheckpointManifest;
 import dev.lofi.topics.record.GroundTruthSegment;
 import dev.lofi.topics.record.VideoAnnotations;
-import dev.lofi.model.checkpoint.CheckpointConfig;
-import dev.lofi.model.checkpoint.NetworkCheckpoint;
+import dev.lofi.trainer.checkpoint.CheckpointExport;
 import dev.lofi.trainer.data.ClipFetcher;
 import dev.lofi.trainer.data.TrainingSet;
 import dev.lofi.trainer.data.VideoBatch;
 import dev.lofi.trainer.data.VideoClips;
 import dev.lofi.trainer.memory.PeakMemory;
 import dev.lofi.trainer.metrics.MetricsPublisher;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -62,6 +67,9 @@ public final class Pretraining {
   public static final String SUBSET = "pretrain";
   /** The class of clips without an action; not a localization label. */
   public static final String BACKGROUND = "background";
+
+  // Only sizes the structure before saved parameters replace it: the encoder pools.
+  private static final int EXAMPLE_FRAME_SIZE = 64;
 
   private final String bootstrap;
   private final PretrainingSettings settings;
@@ -158,6 +166,51 @@ public final class Pretraining {
         step, epochLosses.get(epochLosses.size() - 1), epochAccuracies.get(epochAccuracies.size() - 1),
         checkpoint.model(), checkpoint.version()));
     return new Result(step, epochLosses, epochAccuracies, classes, labels, checkpoint, skipped);
+  }
+
+  /**
+   * The stage without training: the encoder of a network saved by {@code lofi train --export} (from
+   * this or another cluster), under a fresh head for {@code labels}, published as this stage's
+   * checkpoint (epoch 0, step 0) so that the {@code lofi} stage starts from it.
+   *
+   * @param network the structure to train next; the saved encoder must be of the same structure
+   * @throws IllegalArgumentException if the saved encoder is of another structure, naming both
+   */
+  public CheckpointManifest startFrom(Path saved, NetworkConfig network, List<String> labels) {
+    if (labels.isEmpty()) {
+      throw new IllegalStateException("no labelled training video on the cluster: the head needs the localization"
+          + " labels (ingest videos with --annotations first)");
+    }
+    try (CatalogAdmin admin = CatalogAdmin.connect(bootstrap)) {
+      admin.createMissing(List.of(TopicCatalog.CHECKPOINTS, TopicCatalog.DLQ));
+    }
+    NetworkConfig localization = withClasses(network, labels.size());
+    Shape example = new Shape(1, 1, network.framesPerSnippet(), 3, EXAMPLE_FRAME_SIZE, EXAMPLE_FRAME_SIZE);
+    CheckpointExport.Exported exported = CheckpointExport.read(saved, example);
+    NetworkConfig source = exported.config();
+    try (NDManager manager = NDManager.newBaseManager()) {
+      if (source.depth() != network.depth() || source.widthMultiplier() != network.widthMultiplier()
+          || source.framesPerSnippet() != network.framesPerSnippet() || source.stemStride() != network.stemStride()) {
+        throw new IllegalArgumentException(exported.file() + " holds a " + encoderName(source) + " encoder; this run"
+            + " trains a " + encoderName(network) + " one");
+      }
+      manager.getEngine().setRandomSeed((int) settings.seed());
+      LocalizationNetwork started = localization.build();
+      started.initialize(manager, DataType.FLOAT32, example);
+      LocalizationNetwork savedNetwork = NetworkCheckpoint.load(manager, source, exported.parameters(), example);
+      NetworkCheckpoint.loadEncoder(manager, started, NetworkCheckpoint.parameters(savedNetwork.encoder()));
+      metrics.stageStarted(STAGE, 0, 0);
+      CheckpointManifest checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, 0, 0,
+          new CheckpointConfig(localization, labels, List.of()), Map.of(), started);
+      metrics.stageFinished(STAGE, "encoder from " + exported.file() + " (" + exported.version() + "), checkpoint "
+          + checkpoint.model() + "@" + checkpoint.version());
+      return checkpoint;
+    }
+  }
+
+  private static String encoderName(NetworkConfig network) {
+    return String.format(Locale.ROOT, "TSM-ResNet-%d x%s, T=%d, stem stride %d", network.depth(),
+        network.widthMultiplier(), network.framesPerSnippet(), network.stemStride());
   }
 
   /**
