@@ -26,6 +26,8 @@ import picocli.CommandLine.ParseResult;
         "Run 'lofi help COMMAND' or 'lofi COMMAND --help' for a command's options."})
 public final class Lofi implements Runnable {
 
+  private static final int HELP_WIDTH = 100;
+
   /** Exit code of a command that failed at run time. */
   public static final int FAILED = 1;
   /** Exit code of bad usage, and of commands that are not available yet. */
@@ -43,6 +45,8 @@ public final class Lofi implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Lofi());
     cli.setExecutionExceptionHandler(new ErrorReporter());
+    // The descriptions are written as lines of up to 100 columns; picocli's 80 would re-wrap them raggedly.
+    cli.setUsageHelpWidth(HELP_WIDTH);
     return cli;
   }
 

@@ -4,13 +4,15 @@ import java.io.PrintWriter;
 
 /**
  * A progress bar redrawn in place on a terminal's standard error, between permanent lines on
- * standard output. Where standard error is not a terminal (a log file, CI), the bar stays silent:
- * the permanent lines tell the story there.
+ * standard output. Where standard error is not a terminal (a log file, CI), the bar becomes a
+ * line on standard error once a minute, so a long stage still shows it is alive without flooding
+ * the log.
  */
 final class ProgressLine {
 
   private static final int WIDTH = 28;
   private static final long REDRAW_NANOS = 100_000_000L;
+  private static final long LOG_NANOS = 60_000_000_000L;
 
   private final PrintWriter out;
   private final PrintWriter bar;
@@ -22,6 +24,8 @@ final class ProgressLine {
     this.out = out;
     this.bar = bar;
     this.terminal = terminal;
+    // A log hears from a command only after its first minute: short commands stay quiet there.
+    this.lastDraw = System.nanoTime();
   }
 
   /** Lines on {@code out}, and a bar on {@code err} when the console is a terminal. */
@@ -50,7 +54,15 @@ final class ProgressLine {
 
   private void draw(String line) {
     long now = System.nanoTime();
-    if (!terminal || now - lastDraw < REDRAW_NANOS) {
+    if (!terminal) {
+      if (now - lastDraw >= LOG_NANOS) {
+        lastDraw = now;
+        bar.println(line);
+        bar.flush();
+      }
+      return;
+    }
+    if (now - lastDraw < REDRAW_NANOS) {
       return;
     }
     lastDraw = now;

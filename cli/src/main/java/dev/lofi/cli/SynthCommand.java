@@ -53,8 +53,12 @@ final class SynthCommand implements Callable<Integer> {
         String.join(", ", summary.taxonomy()), summary.elapsed().toMillis() / 1000.0));
     progress.println("annotations: " + summary.annotations());
     progress.println("trimmed clips: " + summary.trimmedIndex());
+    Path trimmed = this.out.resolve(SynthTal.TRIMMED_DIR);
     progress.println("next: lofi ingest --videos " + this.out.resolve(SynthTal.VIDEOS_DIR) + " --annotations "
         + summary.annotations());
+    progress.println("      lofi ingest --videos " + trimmed + " --annotations "
+        + trimmed.resolve(SynthTal.ANNOTATIONS_FILE) + " --fidelities t   (clips to pre-train on)");
+    progress.println("      lofi train --stage all");
     return 0;
   }
 }

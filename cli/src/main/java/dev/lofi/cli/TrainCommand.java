@@ -54,7 +54,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--baseline", description = "With --stage all: skip the lofi stage (the frozen-encoder baseline; model baseline-PRESET).")
   boolean baseline;
 
-  @Option(names = "--fidelities", split = ",", defaultValue = "s,t,st",
+  @Option(names = "--fidelities", split = ",", paramLabel = "F", defaultValue = "s,t,st",
       description = "Low fidelities the lofi stage cycles through (default: ${DEFAULT-VALUE}).")
   List<String> fidelities;
 
@@ -225,6 +225,13 @@ final class TrainCommand implements Callable<Integer> {
   /** Progress on the console: a bar through the steps, a line per epoch. */
   private TrainingListener console(ProgressLine progress) {
     return new TrainingListener() {
+      @Override
+      public void stageStarted(String stage, int stageEpochs, int stepsPerEpoch) {
+        progress.println(stepsPerEpoch > 0
+            ? String.format(Locale.ROOT, "%s: %d epochs of %d steps", stage, stageEpochs, stepsPerEpoch)
+            : stage + ": started");
+      }
+
       @Override
       public void stepFinished(TrainerMetric metric) {
         progress.update(metric.epoch() + 1, epochs, String.format(Locale.ROOT, "epoch %d step %d %s loss %.4f (%.2f s%s)",
