@@ -147,7 +147,8 @@ final class TrainCommand implements Callable<Integer> {
   private void lofi(String bootstrap, FidelityPreset fidelityPreset, String name, ProgressLine progress,
       MetricsPublisher metrics) {
     JointTrainingSettings settings = new JointTrainingSettings(name, fidelities,
-        Cycle.valueOf(cycle.toUpperCase(Locale.ROOT)), switchEvery, epochs, batch, learningRate, seed, maxSteps, null);
+        Cycle.valueOf(cycle.toUpperCase(Locale.ROOT)), switchEvery, epochs, batch, learningRate, seed, maxSteps,
+        JointTrainingSettings.VALIDATION_FIDELITY, null);
     // A run to resume, or else a pre-trained network, fixes the labels (the head's shape);
     // without either, the training set does.
     Optional<Checkpoint> pretrained = resume ? Optional.empty() : Pretraining.latestCheckpoint(bootstrap, name);
@@ -241,9 +242,11 @@ final class TrainCommand implements Callable<Integer> {
 
       @Override
       public void epochFinished(TrainerMetric metric) {
-        progress.println(String.format(Locale.ROOT, "epoch %d: loss %.4f, lr %.4g, %d steps%s", metric.epoch(),
+        progress.println(String.format(Locale.ROOT, "epoch %d: loss %.4f, lr %.4g, %d steps%s%s", metric.epoch(),
             metric.loss(), metric.learningRate(), metric.step(),
-            metric.accuracy() == null ? "" : String.format(Locale.ROOT, ", accuracy %.2f", metric.accuracy())));
+            metric.accuracy() == null ? "" : String.format(Locale.ROOT, ", accuracy %.2f", metric.accuracy()),
+            metric.averageMap() == null ? "" : String.format(Locale.ROOT, ", validation mAP %.2f%%",
+                100 * metric.averageMap())));
       }
     };
   }

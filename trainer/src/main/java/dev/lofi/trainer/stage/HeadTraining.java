@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
 import dev.lofi.model.checkpoint.CheckpointConfig;
 import dev.lofi.model.checkpoint.NetworkCheckpoint;
+import dev.lofi.model.evaluation.DetectionMetrics;
 import dev.lofi.model.head.TalHead;
 import dev.lofi.model.head.TalHeads;
 import dev.lofi.model.head.VideoTargets;
@@ -23,11 +24,15 @@ import dev.lofi.trainer.data.EpochOrder;
 import dev.lofi.trainer.data.FeatureSet;
 import dev.lofi.trainer.data.VideoBatch;
 import dev.lofi.trainer.metrics.MetricsPublisher;
+import dev.lofi.trainer.validation.FeatureValidation;
+import dev.lofi.trainer.validation.ValidationScore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code head} stage: a fresh head, of the source checkpoint's head structure, trained on the
@@ -41,11 +46,12 @@ public final class HeadTraining {
   /**
    * What the stage did.
    *
+   * @param epochMaps each epoch's validation average mAP; empty without validation features
    * @param encoder {@code model@version} of the checkpoint whose encoder extracted the features
    * @param skipped training videos left out, by reason
    */
-  public record Result(long steps, List<Double> epochLosses, CheckpointManifest checkpoint, String encoder,
-      Map<String, Integer> skipped) {}
+  public record Result(long steps, List<Double> epochLosses, List<Double> epochMaps, CheckpointManifest checkpoint,
+      String encoder, Map<String, Integer> skipped) {}
 
   private static final String STAGE = "head";
   private static final String SUBSET = "training";
@@ -78,8 +84,8 @@ public final class HeadTraining {
     CheckpointConfig config = CheckpointConfig.of(source.manifest());
     String encoder = config.encoderVersion(source.manifest());
     // Features extracted by this very checkpoint, or by the one its encoder was copied from.
-    FeatureSet set = FeatureSet.load(bootstrap, SUBSET,
-        new HashSet<>(List.of(encoder, CheckpointConfig.versionOf(source.manifest()))));
+    Set<String> versions = new HashSet<>(List.of(encoder, CheckpointConfig.versionOf(source.manifest())));
+    FeatureSet set = FeatureSet.load(bootstrap, SUBSET, versions);
     if (set.entries().isEmpty()) {
       throw new IllegalStateException("no training video has features of " + encoder + " on "
           + TopicCatalog.FEATURES.name() + ": run the extract stage first; left out: " + set.skipped());
@@ -89,6 +95,8 @@ public final class HeadTraining {
     SgdSchedule sgd = new SgdSchedule(settings.learningRate());
     CheckpointConfig published = config.withEncoderFrom(encoder);
     List<Double> epochLosses = new ArrayList<>();
+    List<Double> epochMaps = new ArrayList<>();
+    Optional<FeatureValidation> validation = FeatureValidation.load(bootstrap, versions, config.labels());
     metrics.stageStarted(STAGE, settings.epochs(), batchesPerEpoch);
     long step = 0;
     CheckpointManifest checkpoint = null;
@@ -124,16 +132,24 @@ public final class HeadTraining {
             whole = NetworkCheckpoint.load(wholeManager, source, new Shape(1, first.snippetCount(),
                 network.framesPerSnippet(), 3, INIT_FRAME_SIDE, INIT_FRAME_SIDE));
           }
+          Map<String, Double> epochMetrics = new LinkedHashMap<>(Map.of("loss", epochLoss));
+          Double averageMap = null;
+          if (validation.isPresent()) {
+            DetectionMetrics validated = validation.get().run(head, trainer.getManager());
+            averageMap = validated.averageMAP();
+            epochMaps.add(averageMap);
+            epochMetrics.putAll(ValidationScore.checkpointMetrics(validated));
+          }
           NetworkCheckpoint.loadHead(wholeManager, whole, NetworkCheckpoint.parameters(head));
           checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch, step, published,
-              Map.of("loss", epochLoss), whole);
-          metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) rate, null);
+              epochMetrics, whole);
+          metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) rate, averageMap);
         }
       }
     }
     metrics.stageFinished(STAGE, String.format("%d steps on features of %s, last epoch loss %.4f, checkpoint %s@%s",
         step, encoder, epochLosses.get(epochLosses.size() - 1), checkpoint.model(), checkpoint.version()));
-    return new Result(step, epochLosses, checkpoint, encoder, set.skipped());
+    return new Result(step, epochLosses, epochMaps, checkpoint, encoder, set.skipped());
   }
 
   private boolean done(long step) {

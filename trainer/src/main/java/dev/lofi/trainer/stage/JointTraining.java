@@ -8,6 +8,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.TrainingConfig;
 import dev.lofi.model.checkpoint.CheckpointConfig;
 import dev.lofi.model.checkpoint.NetworkCheckpoint;
+import dev.lofi.model.evaluation.DetectionMetrics;
 import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.catalog.CatalogAdmin;
@@ -21,6 +22,8 @@ import dev.lofi.trainer.data.VideoBatch;
 import dev.lofi.trainer.data.VideoClips;
 import dev.lofi.trainer.memory.PeakMemory;
 import dev.lofi.trainer.metrics.MetricsPublisher;
+import dev.lofi.trainer.validation.ValidationScore;
+import dev.lofi.trainer.validation.VideoValidation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +35,17 @@ import java.util.TreeSet;
  * The {@code lofi} stage: encoder and head trained together on whole videos at low fidelity,
  * cycling the fidelities as C-LoFi does, so the localization loss reaches the encoder within the
  * memory of a frozen-feature pipeline. Videos come from the clip topics every epoch, in a fresh
- * seeded order; a checkpoint goes to {@code lofi.checkpoints} after each epoch.
+ * seeded order; a checkpoint goes to {@code lofi.checkpoints} after each epoch, with the
+ * validation mAP of the whole network at full fidelity when the cluster has validation videos.
  */
 public final class JointTraining {
 
-  /** What the stage did. */
-  public record Result(long steps, List<Double> epochLosses, CheckpointManifest checkpoint,
+  /**
+   * What the stage did.
+   *
+   * @param epochMaps each epoch's validation average mAP; empty without validation videos
+   */
+  public record Result(long steps, List<Double> epochLosses, List<Double> epochMaps, CheckpointManifest checkpoint,
       Map<String, Map<String, Integer>> skipped) {}
 
   private static final String STAGE = "lofi";
@@ -109,6 +117,8 @@ public final class JointTraining {
     SgdSchedule sgd = new SgdSchedule(settings.learningRate());
     CheckpointConfig checkpointConfig = new CheckpointConfig(network, labels, settings.fidelities());
     List<Double> epochLosses = new ArrayList<>();
+    List<Double> epochMaps = new ArrayList<>();
+    Optional<VideoValidation> validation = VideoValidation.load(bootstrap, settings.validationFidelity(), labels);
     metrics.stageStarted(STAGE, settings.epochs(), batchesPerEpoch);
     long step = stepsBefore;
     CheckpointManifest checkpoint = null;
@@ -145,16 +155,24 @@ public final class JointTraining {
           }
           double epochLoss = lossSum / Math.max(1, batches);
           epochLosses.add(epochLoss);
+          Map<String, Double> epochMetrics = new LinkedHashMap<>(Map.of("loss", epochLoss));
+          Double averageMap = null;
+          if (validation.isPresent()) {
+            DetectionMetrics validated = validation.get().run(net, trainer.getManager(), fetcher);
+            averageMap = validated.averageMAP();
+            epochMaps.add(averageMap);
+            epochMetrics.putAll(ValidationScore.checkpointMetrics(validated));
+          }
           checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch, step, checkpointConfig,
-              Map.of("loss", epochLoss), net);
-          metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) rate, null);
+              epochMetrics, net);
+          metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) rate, averageMap);
         }
       }
     }
     metrics.stageFinished(STAGE, checkpoint == null ? step + " steps, no epoch left to train"
         : String.format("%d steps, last epoch loss %.4f, checkpoint %s@%s", step,
             epochLosses.get(epochLosses.size() - 1), checkpoint.model(), checkpoint.version()));
-    return new Result(step, epochLosses, checkpoint, skipped(sets));
+    return new Result(step, epochLosses, epochMaps, checkpoint, skipped(sets));
   }
 
   /** The sorted labels of every training video's ground truth at these fidelities: the head's classes. */

@@ -15,11 +15,16 @@ import java.util.List;
  * @param learningRate SGD's initial rate, halved every {@link SgdSchedule#HALVING_EPOCHS} epochs
  * @param seed fixes the order of every epoch
  * @param maxSteps stop after this many steps (0: no limit); keeps tests short
+ * @param validationFidelity the clip topic validation videos are read from after each epoch:
+ *     {@link #VALIDATION_FIDELITY}, the fidelity of inference, but for tests
  * @param network the network to train; null for the preset's
  */
 public record JointTrainingSettings(String model, List<String> fidelities, Cycle cycle, int batchesPerSwitch,
-    int epochs, int batchSize, float learningRate, long seed, long maxSteps, NetworkConfig network) {
+    int epochs, int batchSize, float learningRate, long seed, long maxSteps, String validationFidelity,
+    NetworkConfig network) {
 
+  /** Validation runs the network as the localizer will: on full-fidelity snippets. */
+  public static final String VALIDATION_FIDELITY = "full";
 
   public JointTrainingSettings {
     if (fidelities == null || fidelities.isEmpty()) {
@@ -32,6 +37,9 @@ public record JointTrainingSettings(String model, List<String> fidelities, Cycle
     }
     if (!(learningRate > 0)) {
       throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
+    }
+    if (validationFidelity == null || validationFidelity.isBlank()) {
+      throw new IllegalArgumentException("a validation fidelity is required, e.g. '" + VALIDATION_FIDELITY + "'");
     }
     if (maxSteps < 0) {
       throw new IllegalArgumentException("maxSteps must be >= 0, got " + maxSteps);

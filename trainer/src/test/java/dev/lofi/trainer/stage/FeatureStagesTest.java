@@ -49,7 +49,7 @@ class FeatureStagesTest {
   private final String source = "lofi-" + tag;
 
   @Test
-  void extractionWritesEachVideosFullFidelityFeaturesAndTheHeadLearnsOnThemWithTheEncoderFrozen() {
+  void extractionWritesEachVideosFullFidelityFeaturesAndTheHeadLearnsOnThemWithTheEncoderFrozenScoringValidation() {
     String bootstrap = KafkaTestCluster.shared().bootstrapWithCatalog();
     SyntheticClips.publish(bootstrap, "f" + tag + "_", 6, 2, Map.of(full, new int[] {SNIPPETS, SIDE}), "training");
     SyntheticClips.publish(bootstrap, "g" + tag + "_", 2, 2, Map.of(full, new int[] {SNIPPETS, SIDE}), "validation");
@@ -93,6 +93,9 @@ class FeatureStagesTest {
     assertThat(head.checkpoint().stage()).isEqualTo("head");
     assertThat(head.checkpoint().epoch()).isEqualTo(5);
     assertThat(head.checkpoint().config()).containsEntry(CheckpointConfig.ENCODER_CHECKPOINT, version);
+    // The two validation videos' features are scored after every epoch.
+    assertThat(head.epochMaps()).hasSize(6).allMatch(map -> map >= 0 && map <= 1);
+    assertThat(head.checkpoint().metrics()).containsEntry("average_map", head.epochMaps().get(5));
 
     // One checkpoint holds the whole network: the source's encoder byte for byte, and a new head.
     CheckpointStore store = new CheckpointStore(bootstrap);

@@ -22,22 +22,30 @@ class JointTrainingTest {
   private final String tag = UUID.randomUUID().toString().substring(0, 6);
 
   @Test
-  void cyclingLowFidelitiesTheLossFallsAndEachEpochLeavesACheckpoint() {
+  void cyclingLowFidelitiesTheLossFallsAndEachEpochLeavesACheckpointWithItsValidationMap() {
     String bootstrap = KafkaTestCluster.shared().bootstrapWithCatalog();
     String spatial = "s" + tag;
     String temporal = "t" + tag;
+    String full = "f" + tag;
     SyntheticClips.publish(bootstrap, "v" + tag + "_", 6, 2, Map.of(spatial, new int[] {8, 16}, temporal,
         new int[] {4, 32}), "training");
+    SyntheticClips.publish(bootstrap, "w" + tag + "_", 2, 2, Map.of(full, new int[] {8, 32}), "validation");
     NetworkConfig network = NetworkConfig.of(18, 0.125f, 2, 2, SyntheticClips.LABELS.size(),
         Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
     JointTrainingSettings settings = new JointTrainingSettings("joint-" + tag, List.of(spatial, temporal),
-        Cycle.LONG, 16, 6, 2, 0.05f, 1, 0, network);
+        Cycle.LONG, 16, 6, 2, 0.05f, 1, 0, full, network);
     List<TrainerMetric> metrics = new ArrayList<>();
+    List<TrainerMetric> epochs = new ArrayList<>();
     JointTraining.Result result;
     try (MetricsPublisher publisher = new MetricsPublisher(bootstrap, "joint-" + tag, new TrainingListener() {
       @Override
       public void stepFinished(TrainerMetric metric) {
         metrics.add(metric);
+      }
+
+      @Override
+      public void epochFinished(TrainerMetric metric) {
+        epochs.add(metric);
       }
     })) {
       result = new JointTraining(bootstrap, settings, publisher)
@@ -54,6 +62,11 @@ class JointTrainingTest {
     assertThat(metrics).allMatch(m -> m.peakBytes() != null && m.peakBytes() >= 0 && m.stepSeconds() > 0);
     assertThat(new CheckpointStore(bootstrap).latestManifests().get("joint-" + tag).epoch()).isEqualTo(5);
     assertThat(result.checkpoint().config()).containsEntry("labels", SyntheticClips.LABELS);
+    // Validated on the two full-fidelity validation videos after every epoch.
+    assertThat(result.epochMaps()).hasSize(6).allMatch(map -> map >= 0 && map <= 1);
+    assertThat(epochs).extracting(TrainerMetric::averageMap).containsExactlyElementsOf(result.epochMaps());
+    assertThat(result.checkpoint().metrics()).containsEntry("average_map", result.epochMaps().get(5))
+        .containsKeys("map@0.50", "map@0.95");
   }
 
   @Test
@@ -64,7 +77,7 @@ class JointTrainingTest {
     NetworkConfig network = NetworkConfig.of(18, 0.125f, 2, 2, SyntheticClips.LABELS.size(),
         Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
     JointTrainingSettings settings = new JointTrainingSettings("resume-" + tag, List.of(fidelity), Cycle.LONG, 16, 3,
-        2, 0.05f, 1, 0, network);
+        2, 0.05f, 1, 0, JointTrainingSettings.VALIDATION_FIDELITY, network);
     List<String> labels = JointTraining.labels(bootstrap, List.of(fidelity));
 
     // Killed at the second batch of the second epoch: the last checkpoint closed the first epoch.

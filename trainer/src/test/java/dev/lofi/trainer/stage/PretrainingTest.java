@@ -111,7 +111,7 @@ class PretrainingTest {
     @SuppressWarnings("unchecked")
     List<String> labels = (List<String>) checkpoint.manifest().config().get("labels");
     JointTrainingSettings settings = new JointTrainingSettings("joint-" + TAG, List.of(FULL), Cycle.LONG, 16, 1, 2,
-        0.05f, 1, 1, NETWORK);
+        0.05f, 1, 1, JointTrainingSettings.VALIDATION_FIDELITY, NETWORK);
     JointTraining.Result joint;
     try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, "joint-" + TAG, TrainingListener.NONE)) {
       joint = new JointTraining(bootstrap, settings, metrics).run(NETWORK, labels,
