@@ -69,8 +69,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--preset", paramLabel = "cpu|paper", defaultValue = "cpu", description = "Fidelity preset (default: ${DEFAULT-VALUE}).")
   String preset;
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
-  int epochs;
+  @Option(names = "--epochs", paramLabel = "N",
+      description = "Epochs of every stage run (default: pretrain " + PretrainingSettings.DEFAULT_EPOCHS + ", lofi "
+          + JointTrainingSettings.DEFAULT_EPOCHS + ", head " + HeadTrainingSettings.DEFAULT_EPOCHS + ").")
+  Integer epochs;
 
   @Option(names = "--batch", paramLabel = "N", defaultValue = "4", description = "Videos per mini-batch, the same at every fidelity (default: ${DEFAULT-VALUE}).")
   int batch;
@@ -146,8 +148,9 @@ final class TrainCommand implements Callable<Integer> {
 
   private void lofi(String bootstrap, FidelityPreset fidelityPreset, String name, ProgressLine progress,
       MetricsPublisher metrics) {
+    int lofiEpochs = epochsOr(JointTrainingSettings.DEFAULT_EPOCHS);
     JointTrainingSettings settings = new JointTrainingSettings(name, fidelities,
-        Cycle.valueOf(cycle.toUpperCase(Locale.ROOT)), switchEvery, epochs, batch, learningRate, seed, maxSteps,
+        Cycle.valueOf(cycle.toUpperCase(Locale.ROOT)), switchEvery, lofiEpochs, batch, learningRate, seed, maxSteps,
         JointTrainingSettings.VALIDATION_FIDELITY, null);
     // A run to resume, or else a pre-trained network, fixes the labels (the head's shape);
     // without either, the training set does.
@@ -163,12 +166,12 @@ final class TrainCommand implements Callable<Integer> {
     pretrained.ifPresent(c -> progress.println("starting from the pre-trained " + c.manifest().model() + "@"
         + c.manifest().version()));
     progress.println(String.format("lofi stage: %d classes %s, fidelities %s (%s cycle), %d epochs of batch %d",
-        labels.size(), labels, fidelities, cycle, epochs, batch));
+        labels.size(), labels, fidelities, cycle, lofiEpochs, batch));
     JointTraining joint = new JointTraining(bootstrap, settings, metrics);
     JointTraining.Result result = resume ? joint.resume(network, labels)
         : joint.run(network, labels, pretrained.map(Checkpoint::parameters));
     if (result.checkpoint() == null) {
-      progress.println("nothing left to train: " + name + " already has its " + epochs + " epochs");
+      progress.println("nothing left to train: " + name + " already has its " + lofiEpochs + " epochs");
       return;
     }
     progress.println(String.format("done: %d steps, epoch losses %s; checkpoint %s@%s on lofi.checkpoints",
@@ -193,7 +196,7 @@ final class TrainCommand implements Callable<Integer> {
 
   private void head(String bootstrap, String name, ProgressLine progress, MetricsPublisher metrics) {
     HeadTraining.Result result = new HeadTraining(bootstrap,
-        new HeadTrainingSettings(name, name, epochs, batch, learningRate, seed, maxSteps), metrics).run();
+        new HeadTrainingSettings(name, name, epochsOr(HeadTrainingSettings.DEFAULT_EPOCHS), batch, learningRate, seed, maxSteps), metrics).run();
     progress.println(String.format("head: %d steps, epoch losses %s, encoder %s; checkpoint %s@%s",
         result.steps(), result.epochLosses().stream().map(l -> String.format(Locale.ROOT, "%.3f", l)).toList(),
         result.encoder(), result.checkpoint().model(), result.checkpoint().version()));
@@ -204,7 +207,7 @@ final class TrainCommand implements Callable<Integer> {
     // The class count is the pre-training set's; Pretraining sizes the head itself.
     NetworkConfig network = NetworkPresets.forPreset(fidelityPreset, 1);
     Pretraining pretraining = new Pretraining(bootstrap,
-        new PretrainingSettings(name, PretrainingSettings.DEFAULT_FIDELITY, epochs, batch, learningRate, seed, maxSteps),
+        new PretrainingSettings(name, PretrainingSettings.DEFAULT_FIDELITY, epochsOr(PretrainingSettings.DEFAULT_EPOCHS), batch, learningRate, seed, maxSteps),
         metrics);
     if (init != null) {
       CheckpointManifest checkpoint = pretraining.startFrom(init, network, JointTraining.labels(bootstrap, fidelities));
@@ -223,11 +226,18 @@ final class TrainCommand implements Callable<Integer> {
     return (List<String>) config.get("labels");
   }
 
+  private int epochsOr(int stageDefault) {
+    return epochs != null ? epochs : stageDefault;
+  }
+
   /** Progress on the console: a bar through the steps, a line per epoch. */
   private TrainingListener console(ProgressLine progress) {
     return new TrainingListener() {
+      private int stageEpochs;
+
       @Override
       public void stageStarted(String stage, int stageEpochs, int stepsPerEpoch) {
+        this.stageEpochs = stageEpochs;
         progress.println(stepsPerEpoch > 0
             ? String.format(Locale.ROOT, "%s: %d epochs of %d steps", stage, stageEpochs, stepsPerEpoch)
             : stage + ": started");
@@ -235,7 +245,7 @@ final class TrainCommand implements Callable<Integer> {
 
       @Override
       public void stepFinished(TrainerMetric metric) {
-        progress.update(metric.epoch() + 1, epochs, String.format(Locale.ROOT, "epoch %d step %d %s loss %.4f (%.2f s%s)",
+        progress.update(metric.epoch() + 1, stageEpochs, String.format(Locale.ROOT, "epoch %d step %d %s loss %.4f (%.2f s%s)",
             metric.epoch(), metric.step(), metric.fidelity(), metric.loss(), metric.stepSeconds(),
             metric.peakBytes() == null ? "" : ", peak " + MemoryBudget.format(metric.peakBytes())));
       }

@@ -16,6 +16,9 @@ package dev.lofi.trainer.stage;
 public record HeadTrainingSettings(String source, String model, int epochs, int batchSize, float learningRate,
     long seed, long maxSteps) {
 
+  /** The head trains on stored features, cheap enough for two halvings of the rate. */
+  public static final int DEFAULT_EPOCHS = 10;
+
   public HeadTrainingSettings {
     if (source == null || source.isBlank() || model == null || model.isBlank()) {
       throw new IllegalArgumentException("source and model names are required, got " + source + ", " + model);

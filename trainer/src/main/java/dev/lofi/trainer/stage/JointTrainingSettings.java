@@ -23,6 +23,12 @@ public record JointTrainingSettings(String model, List<String> fidelities, Cycle
     int epochs, int batchSize, float learningRate, long seed, long maxSteps, String validationFidelity,
     NetworkConfig network) {
 
+  /**
+   * Two halvings of the rate (every 5 epochs); the long cycle trains each of s, t and st for at
+   * least three epochs.
+   */
+  public static final int DEFAULT_EPOCHS = 10;
+
   /** Validation runs the network as the localizer will: on full-fidelity snippets. */
   public static final String VALIDATION_FIDELITY = "full";
 

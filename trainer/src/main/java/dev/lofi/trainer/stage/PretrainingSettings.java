@@ -15,6 +15,12 @@ public record PretrainingSettings(String model, String fidelity, int epochs, int
     long seed, long maxSteps) {
 
   /**
+   * Trimmed clips repeat their class's motion: a few passes teach what many would, at a share of
+   * the cost that {@code lofi train --stage all} can afford in minutes.
+   */
+  public static final int DEFAULT_EPOCHS = 3;
+
+  /**
    * {@code t}: frames of the size inference sees, but fewer snippets per clip, as TSM pre-trains
    * on 8 segments of a clip. A trimmed clip is a few seconds of one action: its 8 snippets (cpu
    * preset) show the motion, and its 32 full-fidelity ones would cost four times as much to say
