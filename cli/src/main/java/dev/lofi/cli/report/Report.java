@@ -1,5 +1,6 @@
 package dev.lofi.cli.report;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Map;
  * @param findings what the run showed, in Markdown, in the caller's words; blank for none
  */
 public record Report(
-    String title, List<ConfigurationResult> results, Map<String, Object> config, List<TrainingCurve> curves,
+    String title, List<ConfigurationResult> results, Map<String, ?> config, List<TrainingCurve> curves,
     VideoTimeline timeline, String findings) {
 
   public Report {
@@ -29,7 +30,7 @@ public record Report(
       throw new IllegalArgumentException("a report needs at least one configuration's result");
     }
     // LinkedHashMap, not Map.copyOf: the reader sees the settings in the order the caller gave them.
-    config = new LinkedHashMap<>(config);
+    config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
     curves = List.copyOf(curves);
     if (curves.isEmpty()) {
       throw new IllegalArgumentException("a report needs the training curve of at least one configuration");
