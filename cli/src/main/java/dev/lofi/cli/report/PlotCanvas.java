@@ -26,7 +26,7 @@ final class PlotCanvas {
   static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
   static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
-  /** Tableau 10: distinct for most colour-blind readers, and dark enough for white text. */
+  /** Tableau 10: ten hues that stay apart from each other, on screen and printed. */
   private static final int[] PALETTE = {
     0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F, 0xEDC948, 0xB07AA1, 0xFF9DA7, 0x9C755F, 0xBAB0AC
   };

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The comparison table of {@code lofi demo}, one row per configuration, for the console and as a
@@ -62,9 +63,10 @@ public final class ReportTable {
     this.columns = columns;
     this.trained = results.stream().filter(Trained.class::isInstance).map(Trained.class::cast).toList();
     requireSameThresholds(trained);
-    this.header = new ArrayList<>(List.of("configuration", "avg mAP"));
-    columns.thresholds().forEach(t -> header.add("mAP@" + threshold(t)));
-    header.addAll(List.of("peak train memory", "train time"));
+    List<String> names = new ArrayList<>(List.of("configuration", "avg mAP"));
+    columns.thresholds().forEach(t -> names.add("mAP@" + threshold(t)));
+    names.addAll(List.of("peak train memory", "train time"));
+    this.header = List.copyOf(names);
     this.rows = results.stream().map(this::row).toList();
   }
 
@@ -102,7 +104,8 @@ public final class ReportTable {
   public String markdown() {
     StringBuilder out = new StringBuilder();
     out.append(markdownLine(header)).append('\n');
-    out.append(markdownLine(header.stream().map(h -> h.equals("configuration") ? ":---" : "---:").toList()))
+    // The names left, the numbers right, as in the console.
+    out.append(markdownLine(IntStream.range(0, header.size()).mapToObj(c -> c == 0 ? ":---" : "---:").toList()))
         .append('\n');
     rows.forEach(row -> out.append(markdownLine(row.cells())).append('\n'));
     notes().forEach(note -> out.append('\n').append(note).append('\n'));

@@ -74,6 +74,13 @@ class ReportTableTest {
   }
 
   @Test
+  void configurationsRunOverDifferentNumbersOfSeedsSayHowMany() {
+    String console = new ReportTable(List.of(trained("baseline", 0.34, 0.36, 0.35), trained("S-LoFi", 0.35))).console();
+
+    assertThat(console).contains("Over each configuration's seeds (baseline 3, S-LoFi 1)");
+  }
+
+  @Test
   void oneSeedHasNoSpread() {
     String console = new ReportTable(List.of(trained("T-LoFi", 0.345))).console();
 
