@@ -12,11 +12,18 @@ import dev.lofi.topics.record.VideoAnnotations;
 import dev.lofi.topics.record.VideoMetadata;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -58,7 +65,13 @@ public final class SyntheticClips {
     }
     // The same pixels and actions in every run: only the ids differ, so training tests are repeatable.
     Random random = new Random(42);
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ClientProperties.producer(bootstrap),
+    Properties properties = ClientProperties.producer(bootstrap);
+    // One request at a time: a loaded machine's broker may refuse a freshly created partition's
+    // first batch (NOT_LEADER_OR_FOLLOWER) while the next one is in flight, and an out-of-order
+    // retry would fail a batch; a test must never train on a set that silently lost a video.
+    properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+    List<Future<RecordMetadata>> sent = new ArrayList<>();
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties,
         new StringSerializer(), new ByteArraySerializer())) {
       for (int v = 0; v < videos; v++) {
         String id = String.format("%s%02d", prefix, v);
@@ -67,7 +80,7 @@ public final class SyntheticClips {
         double end = wholeVideo ? SECONDS : start + 4 + random.nextInt(4);
         RecordHeaders headers = new RecordHeaders();
         headers.add(IngestProvenance.HEADER, "run".getBytes(StandardCharsets.UTF_8));
-        Map<String, Integer> counts = new java.util.TreeMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
         for (Map.Entry<String, int[]> fidelity : fidelities.entrySet()) {
           int snippets = fidelity.getValue()[0];
           int size = fidelity.getValue()[1];
@@ -82,16 +95,24 @@ public final class SyntheticClips {
               int lit = inside && channel == (label.equals("red") ? 0 : 1) ? 200 : 30;
               payload[p] = (byte) (lit + random.nextInt(20));
             }
-            producer.send(new ProducerRecord<>(TopicCatalog.clips(fidelity.getKey()).name(), null, id,
+            sent.add(producer.send(new ProducerRecord<>(TopicCatalog.clips(fidelity.getKey()).name(), null, id,
                 RecordSerdes.clipSnippet().encode(new ClipSnippet(id, fidelity.getKey(), i, snippets, from, to,
-                    ClipSnippet.NOT_LIVE, false, false, frames, size, size, 3, DType.UINT8, payload)), headers));
+                    ClipSnippet.NOT_LIVE, false, false, frames, size, size, 3, DType.UINT8, payload)), headers)));
           }
         }
-        producer.send(new ProducerRecord<>(TopicCatalog.ANNOTATIONS.name(), id, RecordSerdes.videoAnnotations().encode(
-            new VideoAnnotations(id, subset, SECONDS, List.of(new GroundTruthSegment(label, start, end))))));
-        producer.send(new ProducerRecord<>(TopicCatalog.VIDEOS.name(), id, RecordSerdes.videoMetadata().encode(
+        sent.add(producer.send(new ProducerRecord<>(TopicCatalog.ANNOTATIONS.name(), id,
+            RecordSerdes.videoAnnotations().encode(new VideoAnnotations(id, subset, SECONDS,
+                List.of(new GroundTruthSegment(label, start, end)))))));
+        sent.add(producer.send(new ProducerRecord<>(TopicCatalog.VIDEOS.name(), id, RecordSerdes.videoMetadata().encode(
             new VideoMetadata(id, "synthetic", SECONDS, 15, 64, 48, (long) (SECONDS * 15), subset,
-                new IngestProvenance("run", "0".repeat(64), "test", counts, Instant.now())))));
+                new IngestProvenance("run", "0".repeat(64), "test", counts, Instant.now()))))));
+      }
+    }
+    for (Future<RecordMetadata> record : sent) {
+      try {
+        record.get();
+      } catch (InterruptedException | ExecutionException e) {
+        throw new IllegalStateException("a synthetic record was not written", e);
       }
     }
   }
