@@ -233,11 +233,11 @@ final class TrainCommand implements Callable<Integer> {
   /** Progress on the console: a bar through the steps, a line per epoch. */
   private TrainingListener console(ProgressLine progress) {
     return new TrainingListener() {
-      private int stageEpochs;
+      private long stageSteps;
 
       @Override
       public void stageStarted(String stage, int stageEpochs, int stepsPerEpoch) {
-        this.stageEpochs = stageEpochs;
+        this.stageSteps = (long) stageEpochs * stepsPerEpoch;
         progress.println(stepsPerEpoch > 0
             ? String.format(Locale.ROOT, "%s: %d epochs of %d steps", stage, stageEpochs, stepsPerEpoch)
             : stage + ": started");
@@ -245,7 +245,7 @@ final class TrainCommand implements Callable<Integer> {
 
       @Override
       public void stepFinished(TrainerMetric metric) {
-        progress.update(metric.epoch() + 1, stageEpochs, String.format(Locale.ROOT, "epoch %d step %d %s loss %.4f (%.2f s%s)",
+        progress.update(metric.step(), stageSteps, String.format(Locale.ROOT, "epoch %d step %d %s loss %.4f (%.2f s%s)",
             metric.epoch(), metric.step(), metric.fidelity(), metric.loss(), metric.stepSeconds(),
             metric.peakBytes() == null ? "" : ", peak " + MemoryBudget.format(metric.peakBytes())));
       }
