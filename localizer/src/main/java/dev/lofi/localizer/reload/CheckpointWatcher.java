@@ -48,6 +48,8 @@ public final class CheckpointWatcher implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  /** The stages it loads, as messages name them: "head or lofi". */
+  private static final String LOCALIZING = String.join(" or ", InferenceModel.LOCALIZING_STAGES.stream().sorted().toList());
 
   private final String bootstrap;
   private final String model;
@@ -154,8 +156,8 @@ public final class CheckpointWatcher implements AutoCloseable {
     }
     try {
       if (!InferenceModel.LOCALIZING_STAGES.contains(manifest.stage())) {
-        refuse(version, "stage '" + manifest.stage() + "' has no trained localization head; waiting for a "
-            + String.join(" or ", InferenceModel.LOCALIZING_STAGES.stream().sorted().toList()) + " checkpoint");
+        refuse(version, "stage '" + manifest.stage() + "' has no trained localization head; waiting for a " + LOCALIZING
+            + " checkpoint");
         return;
       }
       InferenceModel loaded;
@@ -182,7 +184,8 @@ public final class CheckpointWatcher implements AutoCloseable {
   }
 
   private void waiting(String reason) {
-    LOG.info("waiting for a checkpoint of {} to localize with: {}", model, reason);
+    LOG.info("waiting for a checkpoint of {} to localize with: {}; processing starts when a {} checkpoint of it is "
+        + "published (lofi train)", model, reason, LOCALIZING);
     listener.waiting(reason);
   }
 

@@ -88,8 +88,6 @@ public final class LocalizerTopology {
     config.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), FETCH_MAX_BYTES);
     config.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), ClientProperties.MAX_REQUEST_BYTES);
     config.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), STATE_RECORD_MAX_BYTES);
-    // There is no global state; opting in to Kafka 5's default only silences a warning at every start.
-    config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     return config;
   }
 
