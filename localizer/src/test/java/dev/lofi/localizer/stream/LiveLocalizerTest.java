@@ -26,6 +26,7 @@ class LiveLocalizerTest {
   private static final String MODEL = "live";
   private static final int SNIPPETS = 24;
   private static final int SWAP_AFTER = 11;
+  private static final List<ClipSnippet> CAM1 = TestCheckpoints.stream("cam1", SNIPPETS, 1);
 
   @TempDir Path stateDir;
 
@@ -61,6 +62,19 @@ class LiveLocalizerTest {
     events.await("loaded");
   }
 
+  /** Starts the localizer and waits until it has processed cam1 up to snippet {@link #SWAP_AFTER}. */
+  private void startOnTheFirstSnippets() throws InterruptedException {
+    startLocalizer();
+    LiveTopics.publish(bootstrap, CAM1.subList(0, SWAP_AFTER + 1));
+    events.awaitProcessed("cam1", SWAP_AFTER);
+  }
+
+  /** Publishes the rest of cam1 and stops the localizer once it has processed it. */
+  private void finishWithTheRestOfTheSnippets() throws InterruptedException {
+    LiveTopics.publish(bootstrap, CAM1.subList(SWAP_AFTER + 1, CAM1.size()));
+    finish("cam1");
+  }
+
   /** Waits until the end markers are processed, then stops the localizer, which commits. */
   private void finish(String... streams) throws InterruptedException {
     for (String stream : streams) {
@@ -73,15 +87,14 @@ class LiveLocalizerTest {
   @Test
   void streamsThroughTheRunningServiceGiveTheSegmentsOfAnUnbrokenDriverRun() throws Exception {
     Checkpoint checkpoint = publish(TestCheckpoints.tiny(MODEL, "head", 1));
-    List<ClipSnippet> first = TestCheckpoints.stream("cam1", SNIPPETS, 1);
     List<ClipSnippet> second = TestCheckpoints.stream("cam2", SNIPPETS, 2);
     startLocalizer();
 
-    LiveTopics.publish(bootstrap, first);
+    LiveTopics.publish(bootstrap, CAM1);
     LiveTopics.publish(bootstrap, second);
     finish("cam1", "cam2");
 
-    List<Segment> expected = LiveTopics.withoutLatency(DriverRun.segments(checkpoint, settings, first));
+    List<Segment> expected = LiveTopics.withoutLatency(DriverRun.segments(checkpoint, settings, CAM1));
     assertThat(expected).isNotEmpty();
     assertThat(LiveTopics.withoutLatency(LiveTopics.segments(bootstrap, "cam1"))).isEqualTo(expected);
     assertThat(LiveTopics.withoutLatency(LiveTopics.segments(bootstrap, "cam2")))
@@ -91,49 +104,40 @@ class LiveLocalizerTest {
   @Test
   void aCheckpointPublishedMidStreamNamesTheLaterSegmentsWithoutARestart() throws Exception {
     Checkpoint first = publish(TestCheckpoints.tiny(MODEL, "head", 1));
-    List<ClipSnippet> stream = TestCheckpoints.stream("cam1", SNIPPETS, 1);
-    startLocalizer();
-    LiveTopics.publish(bootstrap, stream.subList(0, SWAP_AFTER + 1));
-    events.awaitProcessed("cam1", SWAP_AFTER);
+    startOnTheFirstSnippets();
 
     Checkpoint second = publish(TestCheckpoints.tiny(MODEL, "head", 2));
     assertThat(events.await("loaded")).isEqualTo("loaded " + CheckpointConfig.versionOf(second.manifest()));
-    LiveTopics.publish(bootstrap, stream.subList(SWAP_AFTER + 1, stream.size()));
-    finish("cam1");
+    finishWithTheRestOfTheSnippets();
 
     List<Segment> found = LiveTopics.segments(bootstrap, "cam1");
     assertThat(found.get(0).model()).isEqualTo(CheckpointConfig.versionOf(first.manifest()));
     assertThat(found.get(found.size() - 1).model()).isEqualTo(CheckpointConfig.versionOf(second.manifest()));
-    assertThat(LiveTopics.withoutLatency(found)).isEqualTo(swappedDriverRun(first, second, stream));
+    assertThat(LiveTopics.withoutLatency(found)).isEqualTo(swappedDriverRun(first, second));
   }
 
   @Test
   void checkpointsThatFailTheirSha256OrDoNotLoadAreRefusedAndTheRunningModelKeepsProducing() throws Exception {
     Checkpoint running = publish(TestCheckpoints.tiny(MODEL, "head", 1));
-    List<ClipSnippet> stream = TestCheckpoints.stream("cam1", SNIPPETS, 1);
-    startLocalizer();
-    LiveTopics.publish(bootstrap, stream.subList(0, SWAP_AFTER + 1));
-    events.awaitProcessed("cam1", SWAP_AFTER);
+    startOnTheFirstSnippets();
 
     TamperedCheckpoint.publish(bootstrap, TestCheckpoints.tiny(MODEL, "head", 2));
     assertThat(events.await("refused")).contains("CHECKSUM_MISMATCH");
     publish(TestCheckpoints.unloadable(MODEL, 3));
     assertThat(events.await("refused")).contains("does not fit network");
-    LiveTopics.publish(bootstrap, stream.subList(SWAP_AFTER + 1, stream.size()));
-    finish("cam1");
+    finishWithTheRestOfTheSnippets();
 
-    assertThat(localizer).isNull();
     assertThat(LiveTopics.withoutLatency(LiveTopics.segments(bootstrap, "cam1")))
-        .isEqualTo(LiveTopics.withoutLatency(DriverRun.segments(running, settings, stream)));
+        .isEqualTo(LiveTopics.withoutLatency(DriverRun.segments(running, settings, CAM1)));
   }
 
   /** What an unbroken run finds when the model is swapped after snippet {@link #SWAP_AFTER}. */
-  private List<Segment> swappedDriverRun(Checkpoint first, Checkpoint second, List<ClipSnippet> stream) {
+  private List<Segment> swappedDriverRun(Checkpoint first, Checkpoint second) {
     List<Segment> segments = new ArrayList<>();
     try (CurrentModel models = new CurrentModel()) {
       models.swap(InferenceModel.load(first));
       try (DriverRun run = new DriverRun(settings, models)) {
-        for (ClipSnippet snippet : stream) {
+        for (ClipSnippet snippet : CAM1) {
           run.pipe(snippet);
           if (snippet.snippetIndex() == SWAP_AFTER) {
             models.swap(InferenceModel.load(second));
