@@ -21,10 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,7 +117,7 @@ class LocalizerFailoverTest {
   /** One stream id per input partition, as the default partitioner places keys. */
   private static Map<Integer, String> streamIdsOnEveryPartition() {
     int partitions = TopicCatalog.LIVE_CLIPS.partitions();
-    Map<Integer, String> ids = new java.util.TreeMap<>();
+    Map<Integer, String> ids = new TreeMap<>();
     for (int n = 0; ids.size() < partitions; n++) {
       String id = "cam-" + n;
       ids.putIfAbsent(Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % partitions, id);
@@ -124,7 +126,7 @@ class LocalizerFailoverTest {
   }
 
   private boolean sharedBetween(ChildInstance victim) {
-    if (survivor.state() != org.apache.kafka.streams.KafkaStreams.State.RUNNING) {
+    if (survivor.state() != KafkaStreams.State.RUNNING) {
       return false;
     }
     Set<Integer> mine = LocalizerInstance.partitions(survivor);

@@ -1,6 +1,7 @@
 package dev.lofi.localizer.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.lofi.localizer.inference.InferenceModel;
 import dev.lofi.localizer.inference.TestCheckpoints;
@@ -9,8 +10,8 @@ import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.deadletter.DeadLetterHeaders;
 import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.RecordSerdes;
-import dev.lofi.topics.record.Segment;
 import dev.lofi.topics.record.Segment.Event;
+import dev.lofi.topics.record.Segment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -170,9 +171,9 @@ class LocalizerTopologyTest {
     // Test snippet i covers [i, i + 1] s and was captured at its end.
     assertThat(segments).allSatisfy(s -> {
       assertThat(s.startWall().toEpochMilli()).isCloseTo(TestCheckpoints.captureMillis(0) + Math.round((s.start() - 1) * 1000),
-          org.assertj.core.api.Assertions.within(1L));
+          within(1L));
       assertThat(s.endWall().toEpochMilli()).isCloseTo(TestCheckpoints.captureMillis(0) + Math.round((s.end() - 1) * 1000),
-          org.assertj.core.api.Assertions.within(1L));
+          within(1L));
     });
   }
 

@@ -7,6 +7,7 @@ import dev.lofi.topics.record.ClipSnippet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /** What a running localizer reports: its checkpoint events, and how far it has processed each stream. */
 final class ServiceEvents extends ReloadEvents implements LocalizerListener {
@@ -41,7 +42,7 @@ final class ServiceEvents extends ReloadEvents implements LocalizerListener {
   }
 
   /** Waits until {@code condition} holds, for at most the patience of a broker test. */
-  static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+  static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
