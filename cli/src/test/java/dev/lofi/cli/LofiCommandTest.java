@@ -56,8 +56,8 @@ class LofiCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"localize",
-      "evaluate --gt a --pred b", "bench localize", "demo --quick"})
+  @ValueSource(strings = {"localize --video v.mp4 --out p.json",
+      "evaluate --gt a --pred b", "bench localize"})
   void commandsNotBuiltYetSaySoAndExitWithTwo(String line) {
     Run run = lofi(line.split(" "));
     assertThat(run.exitCode()).isEqualTo(2);
@@ -71,6 +71,40 @@ class LofiCommandTest {
     Run run = lofi(line.split(" "));
     assertThat(run.exitCode()).isEqualTo(Lofi.UNAVAILABLE);
     assertThat(run.err()).containsAnyOf("continues the lofi stage only", "replaces the pretrain stage");
+  }
+
+  @Test
+  void localizeHelpShowsTheLiveServicesOptionsWithItsDefaults() {
+    String help = lofi("localize", "--help").out();
+
+    assertThat(help).contains("--model=NAME", "(default: lofi-cpu)", "--window=N", "(default: 32)", "--hop=N",
+        "(default: 4)", "--threshold=SCORE", "(default: 0.3)", "(default: exactly_once_v2)",
+        "lofi-localizer)", "--no-wait", "(default: localhost:9092)");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--hop 40|hop must be 1..32", "--threshold 2|threshold must be in [0, 1]",
+      "--processing-guarantee exactly_once|'exactly_once'", "--out p.json|--out and --checkpoint go with --video",
+      "--application-id a/b|'a/b'"})
+  void localizeRefusesBadOptionsNamingThemAndExitsWithTwo(String lineAndMessage) {
+    String[] parts = lineAndMessage.split("\\|");
+
+    Run run = lofi(("localize " + parts[0]).split(" "));
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains(parts[1]);
+  }
+
+  @Test
+  void localizeNoWaitFailsAtOnceWhenNoCheckpointOfTheModelIsThere(@TempDir Path dir) {
+    String bootstrap = KafkaTestCluster.shared().bootstrapServers();
+
+    Run run = lofi("localize", "--bootstrap", bootstrap, "--no-wait", "--model", "nobody-trained-this",
+        "--application-id", "no-wait-test", "--state-dir", dir.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains(
+        "no usable checkpoint of nobody-trained-this: no checkpoint of nobody-trained-this on lofi.checkpoints yet");
   }
 
   @Test

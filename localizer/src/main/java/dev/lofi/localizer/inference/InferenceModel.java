@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.lofi.localizer.tracking.WindowHead;
 import dev.lofi.model.checkpoint.CheckpointConfig;
 import dev.lofi.model.checkpoint.NetworkCheckpoint;
 import dev.lofi.model.encoder.SnippetTensor;
@@ -28,7 +29,7 @@ import java.util.Set;
  * <p>Safe for concurrent use: each call works on a sub-manager of its own, and inference records
  * no gradients. Closing frees the parameters; callers must not close it while a call runs.
  */
-public final class InferenceModel implements AutoCloseable {
+public final class InferenceModel implements WindowHead, AutoCloseable {
 
   /**
    * The trainer's stages whose checkpoints hold a trained localization head: {@code lofi} (joint)
@@ -44,12 +45,15 @@ public final class InferenceModel implements AutoCloseable {
   private final LocalizationNetwork network;
   private final CheckpointConfig config;
   private final String version;
+  private final String encoderVersion;
 
-  private InferenceModel(NDManager manager, LocalizationNetwork network, CheckpointConfig config, String version) {
+  private InferenceModel(NDManager manager, LocalizationNetwork network, CheckpointConfig config, String version,
+      String encoderVersion) {
     this.manager = manager;
     this.network = network;
     this.config = config;
     this.version = version;
+    this.encoderVersion = encoderVersion;
   }
 
   /**
@@ -70,7 +74,7 @@ public final class InferenceModel implements AutoCloseable {
     try {
       LocalizationNetwork network = NetworkCheckpoint.load(manager, config.network(), checkpoint.parameters(),
           new Shape(1, 1, frames, SnippetTensor.CHANNELS, EXAMPLE_FRAME_SIZE, EXAMPLE_FRAME_SIZE));
-      return new InferenceModel(manager, network, config, version);
+      return new InferenceModel(manager, network, config, version, config.encoderVersion(checkpoint.manifest()));
     } catch (RuntimeException e) {
       manager.close();
       throw e;
@@ -78,11 +82,22 @@ public final class InferenceModel implements AutoCloseable {
   }
 
   /** {@code model@version} of the checkpoint: what every segment it finds names. */
+  @Override
   public String version() {
     return version;
   }
 
+  /**
+   * {@code model@version} of the checkpoint its encoder was trained in: a {@code head} stage
+   * checkpoint keeps its source's encoder, so its features are that checkpoint's.
+   */
+  @Override
+  public String encoderVersion() {
+    return encoderVersion;
+  }
+
   /** The action classes, class {@code i} at index {@code i}. */
+  @Override
   public List<String> labels() {
     return config.labels();
   }
@@ -123,6 +138,7 @@ public final class InferenceModel implements AutoCloseable {
    * @param snippets L, the window's snippets; the head takes any {@code L >= 1}
    * @param duration seconds the window's snippets cover, back to back
    */
+  @Override
   public List<Detection> localize(float[] features, int snippets, double duration) {
     int dim = featureDim();
     if (features.length != (long) snippets * dim) {

@@ -12,6 +12,7 @@ import dev.lofi.topics.record.CheckpointChunker;
 import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.DType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -45,11 +46,44 @@ public final class TestCheckpoints {
     }
   }
 
+  /**
+   * A checkpoint of {@code model} whose manifest is sound (stage {@code head}, the tiny network's
+   * config, the SHA-256 of its parameters) but whose parameters are not a network's.
+   */
+  public static Checkpoint unloadable(String model, long seed) {
+    byte[] parameters = new byte[4096];
+    new Random(seed).nextBytes(parameters);
+    Map<String, Object> config = new CheckpointConfig(NETWORK, LABELS, List.of("s", "t", "st")).toMap();
+    String version = "head-e0-s1-" + CheckpointChunker.sha256Hex(parameters).substring(0, 8);
+    return new Checkpoint(CheckpointChunker.manifest(model, version, "head", 0, 1, config, Map.of(), parameters,
+        CheckpointChunker.DEFAULT_CHUNK_BYTES, Instant.EPOCH), parameters);
+  }
+
   /** Live snippet {@code index} of {@code stream}, one second long, of pixels drawn from {@code seed}. */
   public static ClipSnippet snippet(String stream, int index, long seed) {
     byte[] payload = new byte[FRAMES * FRAME_SIZE * FRAME_SIZE * 3];
     new Random(seed * 7919 + index).nextBytes(payload);
     return new ClipSnippet(stream, "full", index, ClipSnippet.UNKNOWN_COUNT, index, index + 1.0,
-        1_700_000_000_000L + index * 1000L, false, false, FRAMES, FRAME_SIZE, FRAME_SIZE, 3, DType.UINT8, payload);
+        captureMillis(index), false, false, FRAMES, FRAME_SIZE, FRAME_SIZE, 3, DType.UINT8, payload);
+  }
+
+  /** The end-of-stream marker after {@code snippets} snippets of {@code stream}. */
+  public static ClipSnippet endOfStream(String stream, int snippets) {
+    return ClipSnippet.endOfStreamMarker(stream, "full", snippets, snippets, captureMillis(snippets));
+  }
+
+  /** A whole live stream: {@code snippets} snippets drawn from {@code seed}, then its end-of-stream marker. */
+  public static List<ClipSnippet> stream(String stream, int snippets, long seed) {
+    List<ClipSnippet> records = new ArrayList<>();
+    for (int index = 0; index < snippets; index++) {
+      records.add(snippet(stream, index, seed));
+    }
+    records.add(endOfStream(stream, snippets));
+    return records;
+  }
+
+  /** When snippet {@code index} of a test stream was captured: its end, on a real-time clock. */
+  public static long captureMillis(int index) {
+    return 1_700_000_000_000L + index * 1000L;
   }
 }

@@ -1,6 +1,10 @@
 package dev.lofi.topics.deadletter;
 
-/** Header names of a record on {@code lofi.dlq}; values are UTF-8 strings. */
+import dev.lofi.topics.codec.RecordFormatException;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Headers;
+
+/** Header names of a record on {@code lofi.dlq}, values UTF-8 strings, and how a refused record gets them. */
 public final class DeadLetterHeaders {
 
   /** The {@link dev.lofi.topics.codec.RecordFormatException.Reason} name, e.g. CHECKSUM_MISMATCH. */
@@ -17,4 +21,24 @@ public final class DeadLetterHeaders {
   public static final String CONSUMER = "lofi.dlq.consumer";
 
   private DeadLetterHeaders() {}
+
+  /**
+   * Adds to {@code headers} why and where a record was refused: read from {@code topic},
+   * {@code partition} at {@code offset}, refused by {@code consumer} for {@code error}. Headers of
+   * an earlier refusal are replaced, so a record dead-lettered twice names its latest origin.
+   */
+  public static void add(Headers headers, RecordFormatException error, String topic, int partition, long offset,
+      String consumer) {
+    put(headers, REASON, error.reason().name());
+    put(headers, DETAIL, error.getMessage());
+    put(headers, TOPIC, topic);
+    put(headers, PARTITION, Integer.toString(partition));
+    put(headers, OFFSET, Long.toString(offset));
+    put(headers, CONSUMER, consumer);
+  }
+
+  private static void put(Headers headers, String name, String value) {
+    headers.remove(name);
+    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
 }

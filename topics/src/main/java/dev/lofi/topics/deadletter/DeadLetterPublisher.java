@@ -3,7 +3,6 @@ package dev.lofi.topics.deadletter;
 import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.client.ClientProperties;
 import dev.lofi.topics.codec.RecordFormatException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -53,12 +52,7 @@ public final class DeadLetterPublisher implements AutoCloseable {
     LOG.warn("{}-{}@{}: record refused, sent to {}: {}",
         record.topic(), record.partition(), record.offset(), TopicCatalog.DLQ.name(), error.getMessage());
     Headers headers = new RecordHeaders(record.headers().toArray());
-    put(headers, DeadLetterHeaders.REASON, error.reason().name());
-    put(headers, DeadLetterHeaders.DETAIL, error.getMessage());
-    put(headers, DeadLetterHeaders.TOPIC, record.topic());
-    put(headers, DeadLetterHeaders.PARTITION, Integer.toString(record.partition()));
-    put(headers, DeadLetterHeaders.OFFSET, Long.toString(record.offset()));
-    put(headers, DeadLetterHeaders.CONSUMER, consumerName);
+    DeadLetterHeaders.add(headers, error, record.topic(), record.partition(), record.offset(), consumerName);
     producer.send(new ProducerRecord<>(TopicCatalog.DLQ.name(), null, record.key(), record.value(), headers),
         (metadata, sendError) -> {
           if (sendError != null) {
@@ -84,10 +78,5 @@ public final class DeadLetterPublisher implements AutoCloseable {
     if (ownsProducer) {
       producer.close();
     }
-  }
-
-  private static void put(Headers headers, String name, String value) {
-    headers.remove(name);
-    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
   }
 }
