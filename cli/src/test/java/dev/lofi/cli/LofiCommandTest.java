@@ -57,7 +57,7 @@ class LofiCommandTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"localize --video v.mp4 --out p.json",
-      "evaluate --gt a --pred b", "bench localize", "demo --quick"})
+      "evaluate --gt a --pred b", "bench localize"})
   void commandsNotBuiltYetSaySoAndExitWithTwo(String line) {
     Run run = lofi(line.split(" "));
     assertThat(run.exitCode()).isEqualTo(2);

@@ -1,0 +1,46 @@
+package dev.lofi.cli.demo;
+
+import java.util.List;
+
+/** The rows of the paper's comparison, in miniature: how the encoder meets the localization loss. */
+enum DemoConfiguration {
+  /** Frozen pre-trained encoder, head on its features: the encoder never sees the localization loss. */
+  BASELINE("baseline", "baseline (frozen encoder)", List.of()),
+  S("s", "S-LoFi", List.of("s")),
+  T("t", "T-LoFi", List.of("t")),
+  ST("st", "ST-LoFi", List.of("st")),
+  /** The long cycle: one fidelity per epoch. */
+  C("c", "C-LoFi", List.of("s", "t", "st")),
+  /** What LoFi avoids: joint training at full fidelity, which the memory budget refuses. */
+  FULL("full", "full-fidelity joint", List.of("full"));
+
+  private final String id;
+  private final String title;
+  private final List<String> fidelities;
+
+  DemoConfiguration(String id, String title, List<String> fidelities) {
+    this.id = id;
+    this.title = title;
+    this.fidelities = fidelities;
+  }
+
+  /** The checkpoint model name of this configuration in a seed's run. */
+  String model(long seed) {
+    return "demo-" + id + "-s" + seed;
+  }
+
+  /** The name in the table. */
+  String title() {
+    return title;
+  }
+
+  /** The fidelities joint training cycles through; none for the baseline. */
+  List<String> fidelities() {
+    return fidelities;
+  }
+
+  /** Whether the encoder is trained with the head. */
+  boolean joint() {
+    return !fidelities.isEmpty();
+  }
+}
