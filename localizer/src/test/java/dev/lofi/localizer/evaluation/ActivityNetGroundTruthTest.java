@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lofi.model.evaluation.ActionInstance;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,13 +15,9 @@ class ActivityNetGroundTruthTest {
 
   @TempDir Path dir;
 
-  private Path file(String json) throws IOException {
-    return Files.writeString(dir.resolve("gt.json"), json.replace('\'', '"'));
-  }
-
   @Test
   void readsTheChosenSubsetInFileOrderWithEmptyVideosAndZeroLengthSegments() throws IOException {
-    Path gt = file("""
+    Path gt = QuotedJson.write(dir.resolve("gt.json"), """
         {'database': {
           'b': {'subset': 'validation', 'duration': 20, 'annotations': [{'label': 'run', 'segment': [1, 2.5]}, {'label': 'jump', 'segment': [4, 4]}]},
           't': {'subset': 'training', 'annotations': [{'label': 'swim', 'segment': 'not read'}]},
@@ -57,7 +52,7 @@ class ActivityNetGroundTruthTest {
       "{'database': {'v1': {'subset': 'validation'}, 'v1': {'subset': 'validation'}}}|gt.json: not valid JSON: Duplicate field 'v1'",
       "{'database': {}} x|gt.json: not valid JSON"})
   void aMalformedFileIsRefusedNamingTheFileAndTheField(String json, String message) throws IOException {
-    Path gt = file(json);
+    Path gt = QuotedJson.write(dir.resolve("gt.json"), json);
     assertThatThrownBy(() -> ActivityNetGroundTruth.read(gt, "validation"))
         .isInstanceOf(ActivityNetFileException.class).hasMessageContaining(message);
   }

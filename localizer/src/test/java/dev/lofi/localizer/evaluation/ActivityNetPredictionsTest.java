@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lofi.model.evaluation.Prediction;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,13 +21,9 @@ class ActivityNetPredictionsTest {
 
   @TempDir Path dir;
 
-  private Path file(String json) throws IOException {
-    return Files.writeString(dir.resolve("pred.json"), json.replace('\'', '"'));
-  }
-
   @Test
   void readsVideosAndPredictionsInFileOrder() throws IOException {
-    Path pred = file("""
+    Path pred = QuotedJson.write(dir.resolve("pred.json"), """
         {'version': 'VERSION 1.3', 'external_data': {'used': false},
          'results': {'z': [{'label': 'run', 'score': 0.5, 'segment': [1, 2], 'extra': 1}, {'label': 'run', 'score': -0.0, 'segment': [3, 3]}],
                      'a': []}}""");
@@ -54,7 +49,7 @@ class ActivityNetPredictionsTest {
       "{'results': {'v1': [{'label': 'a', 'score': 1, 'segment': [3, 1]}]}}|pred.json: results.v1[0].segment: end 1.0 is before start 3.0",
       "{'results': {'v1': [{'label': 'a', 'score': NaN, 'segment': [0, 1]}]}}|pred.json: not valid JSON"})
   void aMalformedFileIsRefusedNamingTheFileAndTheField(String json, String message) throws IOException {
-    Path pred = file(json);
+    Path pred = QuotedJson.write(dir.resolve("pred.json"), json);
     assertThatThrownBy(() -> ActivityNetPredictions.read(pred))
         .isInstanceOf(ActivityNetFileException.class).hasMessageContaining(message);
   }
