@@ -34,6 +34,15 @@ import java.util.stream.Collectors;
  */
 record DemoData(Path videosDir, AnnotationSet truth) {
 
+  /**
+   * SynthTAL's cpu frames at 30 fps rather than 15: a live snippet (8 frames, stride 4) then spans
+   * 1.07 s, about the cell a 20-40 s training video gives each of its 32 snippets, so the live
+   * localizer sees actions at the scale the head learnt them; at 15 fps its snippets would be
+   * twice as long.
+   */
+  static final SynthPreset FORMAT = new SynthPreset("cpu-30fps", SynthPreset.CPU.width(), SynthPreset.CPU.height(),
+      30, SynthPreset.CPU.minVideoSeconds(), SynthPreset.CPU.maxVideoSeconds());
+
   /** The held-out videos: ids and ground truth of subset {@code validation}. */
   Map<String, GroundTruth> heldOut() {
     return truth.videos().entrySet().stream().filter(e -> "validation".equals(e.getValue().subset()))
@@ -49,7 +58,7 @@ record DemoData(Path videosDir, AnnotationSet truth) {
   static DemoData prepare(String bootstrap, Path dir, DemoSettings settings, Consumer<String> progress) {
     SynthTalSummary synth;
     try {
-      synth = SynthTal.generate(SynthTalConfig.defaults(dir).withVideos(settings.videos()).withPreset(SynthPreset.CPU)
+      synth = SynthTal.generate(SynthTalConfig.defaults(dir).withVideos(settings.videos()).withPreset(FORMAT)
           .withTrimmedClips(settings.clipsPerClass(), Math.max(1, settings.clipsPerClass() / 2)), SynthListener.NONE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write SynthTAL to " + dir, e);
