@@ -77,9 +77,11 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--batch", paramLabel = "N", defaultValue = "4", description = "Videos per mini-batch, the same at every fidelity (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.01",
-      description = "SGD learning rate, halved every 5 epochs (default: ${DEFAULT-VALUE}; the paper's 0.1 is for batch 16).")
-  float learningRate;
+  @Option(names = "--lr", paramLabel = "RATE",
+      description = "SGD learning rate of every stage run, halved every 5 epochs (default: pretrain "
+          + PretrainingSettings.DEFAULT_LEARNING_RATE + ", lofi and head " + JointTrainingSettings.DEFAULT_LEARNING_RATE
+          + "; the paper's 0.1 is for batch 16).")
+  Float learningRate;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the initial parameters and the epochs' orders (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -150,7 +152,8 @@ final class TrainCommand implements Callable<Integer> {
       MetricsPublisher metrics) {
     int lofiEpochs = epochsOr(JointTrainingSettings.DEFAULT_EPOCHS);
     JointTrainingSettings settings = new JointTrainingSettings(name, fidelities,
-        Cycle.valueOf(cycle.toUpperCase(Locale.ROOT)), switchEvery, lofiEpochs, batch, learningRate, seed, maxSteps,
+        Cycle.valueOf(cycle.toUpperCase(Locale.ROOT)), switchEvery, lofiEpochs, batch,
+        rateOr(JointTrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps,
         JointTrainingSettings.VALIDATION_FIDELITY, null);
     // A run to resume, or else a pre-trained network, fixes the labels (the head's shape);
     // without either, the training set does.
@@ -196,7 +199,8 @@ final class TrainCommand implements Callable<Integer> {
 
   private void head(String bootstrap, String name, ProgressLine progress, MetricsPublisher metrics) {
     HeadTraining.Result result = new HeadTraining(bootstrap,
-        new HeadTrainingSettings(name, name, epochsOr(HeadTrainingSettings.DEFAULT_EPOCHS), batch, learningRate, seed, maxSteps), metrics).run();
+        new HeadTrainingSettings(name, name, epochsOr(HeadTrainingSettings.DEFAULT_EPOCHS), batch,
+            rateOr(JointTrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps), metrics).run();
     progress.println(String.format("head: %d steps, epoch losses %s, encoder %s; checkpoint %s@%s",
         result.steps(), result.epochLosses().stream().map(l -> String.format(Locale.ROOT, "%.3f", l)).toList(),
         result.encoder(), result.checkpoint().model(), result.checkpoint().version()));
@@ -207,7 +211,8 @@ final class TrainCommand implements Callable<Integer> {
     // The class count is the pre-training set's; Pretraining sizes the head itself.
     NetworkConfig network = NetworkPresets.forPreset(fidelityPreset, 1);
     Pretraining pretraining = new Pretraining(bootstrap,
-        new PretrainingSettings(name, PretrainingSettings.DEFAULT_FIDELITY, epochsOr(PretrainingSettings.DEFAULT_EPOCHS), batch, learningRate, seed, maxSteps),
+        new PretrainingSettings(name, PretrainingSettings.DEFAULT_FIDELITY, epochsOr(PretrainingSettings.DEFAULT_EPOCHS), batch,
+            rateOr(PretrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps),
         metrics);
     if (init != null) {
       CheckpointManifest checkpoint = pretraining.startFrom(init, network, JointTraining.labels(bootstrap, fidelities));
@@ -228,6 +233,10 @@ final class TrainCommand implements Callable<Integer> {
 
   private int epochsOr(int stageDefault) {
     return epochs != null ? epochs : stageDefault;
+  }
+
+  private float rateOr(float stageDefault) {
+    return learningRate != null ? learningRate : stageDefault;
   }
 
   /** Progress on the console: a bar through the steps, a line per epoch. */

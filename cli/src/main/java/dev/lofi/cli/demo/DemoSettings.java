@@ -1,5 +1,6 @@
 package dev.lofi.cli.demo;
 
+import dev.lofi.trainer.stage.PretrainingSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,7 +15,8 @@ import java.util.Map;
  * @param lofiEpochs epochs of joint training of each LoFi configuration
  * @param headEpochs epochs of head training on frozen features
  * @param batch videos per mini-batch, the same at every fidelity
- * @param learningRate SGD's initial rate
+ * @param learningRate SGD's initial rate of joint and head training (pre-training takes
+ *     {@link PretrainingSettings#DEFAULT_LEARNING_RATE})
  * @param seeds seeds 1..seeds, each a whole run of every configuration
  * @param threshold the live localizer's score threshold: low, because mAP ranks every detection
  */
@@ -57,6 +59,7 @@ public record DemoSettings(boolean quick, int videos, int clipsPerClass, int pre
     map.put("lofi_epochs", lofiEpochs);
     map.put("head_epochs", headEpochs);
     map.put("batch", batch);
+    map.put("pretrain_learning_rate", PretrainingSettings.DEFAULT_LEARNING_RATE);
     map.put("learning_rate", learningRate);
     map.put("seeds", seeds);
     map.put("localizer_threshold", threshold);
