@@ -56,8 +56,7 @@ class LofiCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"localize --video v.mp4 --out p.json",
-      "evaluate --gt a --pred b", "bench localize"})
+  @ValueSource(strings = {"localize --video v.mp4 --out p.json", "bench localize"})
   void commandsNotBuiltYetSaySoAndExitWithTwo(String line) {
     Run run = lofi(line.split(" "));
     assertThat(run.exitCode()).isEqualTo(2);
