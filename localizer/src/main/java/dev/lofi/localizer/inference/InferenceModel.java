@@ -37,10 +37,6 @@ public final class InferenceModel implements WindowHead, AutoCloseable {
    */
   public static final Set<String> LOCALIZING_STAGES = Set.of("lofi", "head");
 
-  // Only initialises the structure: the encoder is convolutional and pools, so the example frame
-  // size does not fix a parameter's shape.
-  private static final int EXAMPLE_FRAME_SIZE = 64;
-
   private final NDManager manager;
   private final LocalizationNetwork network;
   private final CheckpointConfig config;
@@ -69,11 +65,10 @@ public final class InferenceModel implements WindowHead, AutoCloseable {
           + "', whose head does not localize; use one of stages " + LOCALIZING_STAGES);
     }
     CheckpointConfig config = CheckpointConfig.of(checkpoint.manifest());
-    int frames = config.network().framesPerSnippet();
     NDManager manager = NDManager.newBaseManager();
     try {
       LocalizationNetwork network = NetworkCheckpoint.load(manager, config.network(), checkpoint.parameters(),
-          new Shape(1, 1, frames, SnippetTensor.CHANNELS, EXAMPLE_FRAME_SIZE, EXAMPLE_FRAME_SIZE));
+          NetworkCheckpoint.exampleInput(config.network()));
       return new InferenceModel(manager, network, config, version, config.encoderVersion(checkpoint.manifest()));
     } catch (RuntimeException e) {
       manager.close();
