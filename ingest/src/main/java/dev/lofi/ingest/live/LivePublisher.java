@@ -17,12 +17,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * as soon as it is sent. Idempotence keeps a stream's snippets in order and without duplicates
  * across the producer's own retries.
  */
-final class LivePublisher implements AutoCloseable {
+final class LivePublisher implements SnippetSink {
 
   private final KafkaProducer<String, byte[]> producer;
   private final String streamId;
   private final AtomicReference<Exception> failure = new AtomicReference<>();
-  private long bytesSent;
 
   LivePublisher(String bootstrap, String streamId) {
     this.producer = new KafkaProducer<>(ClientProperties.producer(bootstrap), new StringSerializer(),
@@ -30,13 +29,9 @@ final class LivePublisher implements AutoCloseable {
     this.streamId = streamId;
   }
 
-  /**
-   * Hands a snippet to the producer.
-   *
-   * @throws IllegalStateException if an earlier snippet could not be written: going on would leave
-   *     a hole in the stream that no record marks
-   */
-  void send(ClipSnippet snippet) {
+  /** Hands a snippet to the producer. */
+  @Override
+  public void send(ClipSnippet snippet) {
     throwIfFailed();
     byte[] value = RecordSerdes.clipSnippet().encode(snippet);
     producer.send(new ProducerRecord<>(TopicCatalog.LIVE_CLIPS.name(), streamId, value), (metadata, e) -> {
@@ -44,18 +39,13 @@ final class LivePublisher implements AutoCloseable {
         failure.compareAndSet(null, e);
       }
     });
-    bytesSent += value.length;
   }
 
-  /** Waits until everything sent is written; throws if anything was not. */
-  void flush() {
+  /** Waits until everything sent is written. */
+  @Override
+  public void flush() {
     producer.flush();
     throwIfFailed();
-  }
-
-  /** Bytes of records handed to the producer. */
-  long bytesSent() {
-    return bytesSent;
   }
 
   @Override

@@ -117,6 +117,21 @@ class LiveIngestTest {
   }
 
   @Test
+  void aFileStreamedToASinkGivesTheSnippetsTheTopicGets() {
+    LiveSourceSettings settings = settings(clip.toString(), false, false, null);
+    new LiveIngest(bootstrap, settings, new LiveListener() {}).run();
+    List<ClipSnippet> taken = new ArrayList<>();
+
+    LiveSummary summary = new LiveIngest(taken::add, settings, new LiveListener() {}).run();
+
+    assertThat(summary.ending()).isEqualTo(Ending.FINISHED);
+    assertThat(summary.clipBytes()).isEqualTo(3L * 4 * FRAME_BYTES);
+    assertOneStream(taken);
+    assertThat(taken).usingRecursiveFieldByFieldElementComparatorIgnoringFields("captureEpochMillis")
+        .containsExactlyElementsOf(LiveClipsOnTopic.read(bootstrap, settings.streamId()));
+  }
+
+  @Test
   void aLoopingFileKeepsMediaTimeGoingAcrossRepeatsUntilStopped() {
     LiveSourceSettings settings = settings(clip.toString(), false, true, null);
     AtomicReference<LiveIngest> ingest = new AtomicReference<>();
