@@ -15,7 +15,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Sends one stream's snippets to {@code lofi.live.clips}, keyed by stream id, with a plain
  * idempotent producer: a live stream has no unit to commit, and a localizer should see each snippet
  * as soon as it is sent. Idempotence keeps a stream's snippets in order and without duplicates
- * across the producer's own retries.
+ * across the producer's own retries. A record's timestamp is its snippet's capture time: the
+ * localizer's segments inherit it from the snippet that decided them, so any consumer of {@code
+ * lofi.segments} can tell how long after capture a segment reached it.
  */
 final class LivePublisher implements SnippetSink {
 
@@ -34,7 +36,8 @@ final class LivePublisher implements SnippetSink {
   public void send(ClipSnippet snippet) {
     throwIfFailed();
     byte[] value = RecordSerdes.clipSnippet().encode(snippet);
-    producer.send(new ProducerRecord<>(TopicCatalog.LIVE_CLIPS.name(), streamId, value), (metadata, e) -> {
+    producer.send(new ProducerRecord<>(TopicCatalog.LIVE_CLIPS.name(), null, snippet.captureEpochMillis(), streamId,
+        value), (metadata, e) -> {
       if (e != null) {
         failure.compareAndSet(null, e);
       }
