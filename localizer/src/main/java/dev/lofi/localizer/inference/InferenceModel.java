@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.lofi.localizer.tracking.SnippetFeature;
 import dev.lofi.localizer.tracking.WindowHead;
 import dev.lofi.model.checkpoint.CheckpointConfig;
 import dev.lofi.model.checkpoint.NetworkCheckpoint;
@@ -102,6 +103,11 @@ public final class InferenceModel implements WindowHead, AutoCloseable {
     return network.featureDim();
   }
 
+  /** T, the frames of the snippets it encodes. */
+  public int framesPerSnippet() {
+    return config.network().framesPerSnippet();
+  }
+
   /**
    * The features of snippets of one frame size: {@code N} snippets to {@code N * D} floats,
    * snippet after snippet.
@@ -124,6 +130,17 @@ public final class InferenceModel implements WindowHead, AutoCloseable {
           .singletonOrThrow();                                                                 // [N, D]
       return features.toFloatArray();
     }
+  }
+
+  /**
+   * One live snippet's feature where the snippet sits in its stream: what the sliding window takes
+   * ({@link dev.lofi.localizer.tracking.SlidingLocalization#accept}).
+   *
+   * @throws IllegalArgumentException as {@link #encode} does
+   */
+  public SnippetFeature feature(ClipSnippet snippet) {
+    return new SnippetFeature(snippet.snippetIndex(), snippet.mediaStart(), snippet.mediaEnd(),
+        snippet.captureEpochMillis(), encode(List.of(snippet)));
   }
 
   /**
@@ -153,7 +170,7 @@ public final class InferenceModel implements WindowHead, AutoCloseable {
   }
 
   private void requireEncodable(ClipSnippet snippet, ClipSnippet first) {
-    int frames = config.network().framesPerSnippet();
+    int frames = framesPerSnippet();
     if (snippet.endOfStream() || snippet.dtype() != DType.UINT8 || snippet.channels() != SnippetTensor.CHANNELS
         || snippet.frames() != frames) {
       throw new IllegalArgumentException("snippet " + snippet.snippetIndex() + " of '" + snippet.videoId() + "' is "
