@@ -141,7 +141,7 @@ final class IngestCommand implements Callable<Integer> {
         summary = ingest.run();
         progress.println(describe(summary));
         if (!summary.succeeded()) {
-          err.println(spec.qualifiedName() + ": error: " + summary.failure());
+          err.println(spec.qualifiedName() + ": error: " + settings.source() + ": " + summary.failure());
           err.flush();
         }
       }

@@ -126,7 +126,7 @@ public final class LiveIngest {
       }
       if (settings.source().finite()) {
         if (dropped != null) {
-          failure = settings.source() + ": " + dropped + " (a file is not reopened once read from: it would replay)";
+          failure = dropped + " (a file is not reopened once read from: it would replay)";
           return Ending.FAILED;
         }
         if (!settings.loop()) {
@@ -219,7 +219,7 @@ public final class LiveIngest {
     if (stop.requested()) {
       return Ending.STOPPED;
     }
-    failure = settings.source() + ": " + reason + (retries == 0 ? "" : " (gave up after " + retries + " retries)");
+    failure = reason + (retries == 0 ? "" : " (gave up after " + retries + " retries)");
     return Ending.FAILED;
   }
 }

@@ -194,7 +194,7 @@ class LiveIngestTest {
 
     assertThat(retries).containsExactly(1, 2);
     assertThat(summary.succeeded()).isFalse();
-    assertThat(summary.failure()).isEqualTo(missing + ": no such file (gave up after 2 retries)");
+    assertThat(summary.failure()).isEqualTo("no such file (gave up after 2 retries)");
     List<ClipSnippet> records = LiveClipsOnTopic.read(bootstrap, settings.streamId());
     assertThat(records).singleElement().satisfies(marker -> {
       assertThat(marker.endOfStream()).isTrue();
