@@ -36,12 +36,11 @@ import java.util.Map;
 public final class OfflineLocalization {
 
   /**
-   * The live service's window, hop and merge tIoU with a low score threshold: mAP ranks every
-   * detection, and one more at the bottom of a class's ranking never lowers its AP, so the
-   * threshold only keeps the file to detections a trained head means (untrained heads score about
-   * 0.01-0.03).
+   * The score threshold offline, far below the live service's: mAP ranks every detection, and one
+   * more at the bottom of a class's ranking never lowers its AP, so the threshold only keeps the
+   * file to detections a head means (untrained heads score about 0.01-0.03).
    */
-  public static final SlidingWindowSettings DEFAULT_SLIDING = SlidingWindowSettings.DEFAULT.withThreshold(0.01);
+  public static final double DEFAULT_THRESHOLD = 0.01;
 
   private final InferenceModel model;
   private final Fidelity fidelity;
