@@ -16,9 +16,9 @@ import java.util.stream.IntStream;
  * activitynet/ActivityNet) computes them, so that the numbers agree with it to rounding.
  *
  * <p>Build one per ground truth and call {@link #evaluate} per set of predictions (the trainer's
- * validation does so every epoch): the ground truth is indexed once, and never changed after, so
- * one instance serves several threads. Videos are ids; their
- * iteration order is the order of the file they came from, which matters for the ties below.
+ * validation does so every epoch): the ground truth is indexed once and never changed after, so
+ * one instance serves several threads. Videos are ids; their iteration order is the order of the
+ * file they came from, which matters for the ties below.
  *
  * <p>The rules, each as the official evaluator has it:
  *
