@@ -19,13 +19,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * localizer's segments inherit it from the snippet that decided them, so any consumer of {@code
  * lofi.segments} can tell how long after capture a segment reached it.
  */
-final class LivePublisher implements SnippetSink {
+public final class LivePublisher implements SnippetSink {
 
   private final KafkaProducer<String, byte[]> producer;
   private final String streamId;
   private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-  LivePublisher(String bootstrap, String streamId) {
+  /** A producer for {@code streamId}'s snippets on the cluster at {@code bootstrap}. */
+  public LivePublisher(String bootstrap, String streamId) {
     this.producer = new KafkaProducer<>(ClientProperties.producer(bootstrap), new StringSerializer(),
         new ByteArraySerializer());
     this.streamId = streamId;
