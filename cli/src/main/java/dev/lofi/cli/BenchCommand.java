@@ -7,7 +7,6 @@ import dev.lofi.ingest.bench.IngestBenchReport;
 import dev.lofi.ingest.bench.IngestBenchResult;
 import dev.lofi.ingest.bench.IngestBenchSettings;
 import dev.lofi.ingest.bench.IngestBenchmark;
-import dev.lofi.localizer.bench.LocalizeBenchReport;
 import dev.lofi.localizer.bench.LocalizeBenchResult;
 import dev.lofi.localizer.bench.LocalizeBenchSettings;
 import dev.lofi.localizer.bench.LocalizeBenchmark;
@@ -114,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
         err.flush();
       });
     }
-    out.println(json ? LocalizeBenchReport.json(result) : LocalizeBenchReport.text(result));
+    out.println(json ? result.json() : result.text());
     out.flush();
     return 0;
   }

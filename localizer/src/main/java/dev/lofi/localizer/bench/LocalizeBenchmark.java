@@ -124,8 +124,7 @@ public final class LocalizeBenchmark {
     startAtTheEnd(service.applicationId());
     LiveLocalizer localizer = new LiveLocalizer(bootstrap, service,
         LocalizerTopology.streamsConfig(bootstrap, service), listener(List.of(throughput, latency)));
-    List<Long> endToEnd = new ArrayList<>();
-    List<Long> reported = new ArrayList<>();
+    Latencies latencies = new Latencies();
     try {
       localizer.start();
       phases.accept("throughput: " + (snippets.size() - 1) + " snippets and the end marker published at once");
@@ -135,22 +134,24 @@ public final class LocalizeBenchmark {
       }
       await(throughput::ended, localizer, deadline(PATIENCE), "the throughput stream's end");
       phases.accept("latency: the video in real time (" + settings.seconds() + " s)");
-      playInRealTime(video, latency, localizer, endToEnd, reported);
+      playInRealTime(video, latency, localizer, latencies);
     } finally {
       localizer.close();
       localizer.streams().cleanUp();
       forget(service.applicationId());
     }
-    if (endToEnd.isEmpty()) {
-      throw new IllegalStateException("no segment came out of the latency pass to measure: lower the threshold "
+    if (latencies.closedAfterEnd.isEmpty()) {
+      throw new IllegalStateException("no closed segment came out of the latency pass to measure: lower the threshold "
           + settings.sliding().threshold());
     }
     double seconds = throughput.secondsAfterFirst();
     return new LocalizeBenchResult(throughput.snippetsAfterFirst() / seconds,
-        throughput.mediaSecondsAfterFirst() / seconds, percentile(endToEnd, 50), percentile(endToEnd, 99),
-        percentile(reported, 50), percentile(reported, 99), Math.round(settings.hopSeconds() * 1000) + 1000,
-        settings.preset().name(), broker, settings.seconds(), settings.video().width(), settings.video().height(),
-        settings.video().fps(), snippets.size() - 1, seconds, endToEnd.size(), settings.sliding().window(),
+        throughput.mediaSecondsAfterFirst() / seconds, percentile(latencies.endToEnd, 50),
+        percentile(latencies.endToEnd, 99), percentile(latencies.reported, 50), percentile(latencies.reported, 99),
+        percentile(latencies.closedAfterEnd, 50), percentile(latencies.closedAfterEnd, 99),
+        Math.round(settings.hopSeconds() * 1000) + 1000, settings.preset().name(), broker, settings.seconds(),
+        settings.video().width(), settings.video().height(), settings.video().fps(), snippets.size() - 1, seconds,
+        latencies.endToEnd.size(), settings.sliding().window(),
         settings.sliding().hop(), settings.hopSeconds(), settings.sliding().threshold(), service.processingGuarantee(),
         CheckpointConfig.versionOf(checkpoint));
   }
@@ -183,13 +184,27 @@ public final class LocalizeBenchmark {
         RetryPolicy.withMaxRetries(0));
   }
 
+  /** The latency pass's samples, ms, one per segment (closed ones only for {@code closedAfterEnd}). */
+  private static final class Latencies {
+    final List<Long> endToEnd = new ArrayList<>();
+    final List<Long> reported = new ArrayList<>();
+    final List<Long> closedAfterEnd = new ArrayList<>();
+
+    void add(Segment segment, long receivedMillis, long decidedByCaptureMillis) {
+      endToEnd.add(receivedMillis - decidedByCaptureMillis);
+      reported.add(segment.latencyMs());
+      if (segment.event() == Segment.Event.CLOSED) {
+        closedAfterEnd.add(receivedMillis - segment.endWall().toEpochMilli());
+      }
+    }
+  }
+
   /**
    * Streams {@code video} in real time while a consumer of {@code lofi.segments}, positioned at its
-   * end first, collects each segment of the stream's latency: end to end (receive time minus the
-   * record's timestamp) and as the service reports it.
+   * end first, takes each segment of the stream's latencies as it receives it.
    */
-  private void playInRealTime(Path video, WatchedStream stream, LiveLocalizer localizer, List<Long> endToEnd,
-      List<Long> reported) throws InterruptedException {
+  private void playInRealTime(Path video, WatchedStream stream, LiveLocalizer localizer, Latencies latencies)
+      throws InterruptedException {
     String topic = TopicCatalog.SEGMENTS.name();
     try (KafkaConsumer<byte[], byte[]> consumer = TopicScan.consumer(bootstrap)) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic, ADMIN_TIMEOUT).stream()
@@ -203,14 +218,12 @@ public final class LocalizeBenchmark {
           task -> new Thread(task, "lofi-bench-camera").start());
       long deadline = deadline(Duration.ofSeconds(settings.seconds()).plus(PATIENCE));
       try {
-        while (!stream.ended() || endToEnd.size() < stream.segments()) {
+        while (!stream.ended() || latencies.endToEnd.size() < stream.segments()) {
           check(localizer, deadline, "the latency stream's segments");
           for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
             long received = System.currentTimeMillis();
             if (record.key() != null && stream.id().equals(new String(record.key(), StandardCharsets.UTF_8))) {
-              Segment segment = RecordSerdes.segment().decode(record.value());
-              endToEnd.add(received - record.timestamp());
-              reported.add(segment.latencyMs());
+              latencies.add(RecordSerdes.segment().decode(record.value()), received, record.timestamp());
             }
           }
         }
