@@ -221,47 +221,23 @@ final class LocalizeCommand implements Callable<Integer> {
   }
 
   /** A line per file and a bar over the files, as {@code lofi ingest} draws them. */
-  private static final class OfflineConsole implements OfflineListener {
-    final ProgressLine progress;
-    private final long start = System.nanoTime();
-    private int fileIndex;
-    private int files;
-    private String name = "";
-    private int snippets;
+  private static final class OfflineConsole extends FileConsole implements OfflineListener {
 
     OfflineConsole(ProgressLine progress) {
-      this.progress = progress;
-    }
-
-    @Override
-    public void fileStarted(Path file, int index, int total) {
-      fileIndex = index;
-      files = total;
-      name = file.getFileName().toString();
-      snippets = 0;
+      super(progress);
     }
 
     @Override
     public void snippetLocalized(ClipSnippet snippet) {
       snippets++;
       progress.update(fileIndex - 1, files, String.format(Locale.ROOT, "video %d/%d %s | %d snippets | media %.1f s"
-          + " | %.1f s elapsed", fileIndex, files, name, snippets, snippet.mediaEnd(), (System.nanoTime() - start) / 1e9));
+          + " | %.1f s elapsed", fileIndex, files, fileName, snippets, snippet.mediaEnd(), elapsedSeconds()));
     }
 
     @Override
     public void videoLocalized(LocalizedVideo video) {
       progress.println(String.format(Locale.ROOT, "localized  %-24s %d predictions; %d snippets, media %.1f s in %.1f s",
           video.videoId(), video.predictions().size(), video.snippets(), video.mediaSeconds(), video.seconds()));
-    }
-
-    @Override
-    public void fileSkipped(Path file, String reason) {
-      progress.println("skipped    " + file + ": " + reason);
-    }
-
-    @Override
-    public void fileFailed(Path file, String reason) {
-      progress.println("FAILED     " + file + ": " + reason);
     }
   }
 
