@@ -7,6 +7,7 @@ import dev.lofi.cli.LofiCommandTest.Run;
 import dev.lofi.ingest.bench.BenchVideo;
 import dev.lofi.localizer.evaluation.ActivityNetPredictions;
 import dev.lofi.localizer.inference.TestCheckpoints;
+import dev.lofi.localizer.offline.VideoFolder;
 import dev.lofi.model.checkpoint.CheckpointConfig;
 import dev.lofi.model.checkpoint.CheckpointExport;
 import dev.lofi.model.evaluation.Prediction;
@@ -14,8 +15,6 @@ import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.checkpoint.CheckpointStore;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +45,8 @@ class OfflineLocalizeCommandTest {
   }
 
   @Test
-  void aDirectoryIsLocalizedToAPredictionFileWhileACorruptFileIsReportedAndExitsWithOne() throws IOException {
-    Path videos = Files.createDirectories(dir.resolve("videos"));
-    Files.copy(video, videos.resolve("a.mp4"));
-    Files.writeString(videos.resolve("b.mp4"), "not a video at all");
-    Files.copy(video, videos.resolve("c.mkv"));
+  void aDirectoryIsLocalizedToAPredictionFileWhileFailedFilesAreReportedAndExitsWithOne() {
+    Path videos = VideoFolder.write(dir.resolve("videos"), video);
     Path pred = dir.resolve("out/pred.json");
 
     Run run = lofi("localize", "--video", videos.toString(), "--out", pred.toString(), "--checkpoint", export.toString());
@@ -59,25 +55,33 @@ class OfflineLocalizeCommandTest {
     assertThat(run.out()).contains("localizing " + videos + " with tiny-cpu@" + checkpoint.manifest().version()
             + ": preset cpu (8 frames of 64 px a snippet), window 32 snippets, hop 4, threshold 0.01")
         .containsPattern("localized  a +\\d+ predictions; 9 snippets, media 20.0 s")
-        .contains("FAILED     " + videos.resolve("b.mp4") + ": ")
+        .contains("FAILED     " + videos.resolve("b.mp4") + ": not a video FFmpeg can read")
         .containsPattern("localized  c +\\d+ predictions; 9 snippets")
-        .contains(pred + ": ").contains(" for 2 videos (1 failed, 0 skipped)");
+        .contains("FAILED     " + videos.resolve("c.mp4") + ": video id 'c' is c.mkv's already")
+        .contains("skipped    " + videos.resolve("notes.txt") + ": not a video (a .txt document)")
+        .contains(pred + ": ").contains(" for 2 videos (2 failed, 1 skipped)");
     Map<String, List<Prediction>> predictions = ActivityNetPredictions.read(pred);
     assertThat(predictions).containsOnlyKeys("a", "c");
     assertThat(predictions.get("a")).isNotEmpty().isEqualTo(predictions.get("c"))
         .allSatisfy(prediction -> assertThat(prediction.score()).isGreaterThanOrEqualTo(0.01));
   }
 
+  /** A checkpoint of a model of its own on the test cluster. */
+  private static Checkpoint published(long seed) {
+    String model = "offline-" + UUID.randomUUID().toString().substring(0, 8);
+    Checkpoint checkpoint = TestCheckpoints.tiny(model, "head", seed, NETWORK);
+    new CheckpointStore(KafkaTestCluster.shared().bootstrapWithCatalog()).publish(checkpoint.manifest(),
+        checkpoint.parameters());
+    return checkpoint;
+  }
+
   @Test
   void aModelNameLoadsItsLatestCheckpointFromKafka() {
-    String bootstrap = KafkaTestCluster.shared().bootstrapWithCatalog();
-    String model = "offline-" + UUID.randomUUID().toString().substring(0, 8);
-    Checkpoint published = TestCheckpoints.tiny(model, "head", 2, NETWORK);
-    new CheckpointStore(bootstrap).publish(published.manifest(), published.parameters());
-    Path pred = dir.resolve(model + ".json");
+    Checkpoint published = published(2);
+    Path pred = dir.resolve("by-model.json");
 
-    Run run = lofi("localize", "--video", video.toString(), "--out", pred.toString(), "--model", model,
-        "--threshold", "0.02", "--bootstrap", bootstrap);
+    Run run = lofi("localize", "--video", video.toString(), "--out", pred.toString(), "--model",
+        published.manifest().model(), "--threshold", "0.02", "--bootstrap", KafkaTestCluster.shared().bootstrapServers());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("with " + CheckpointConfig.versionOf(published.manifest()) + ":")
@@ -87,13 +91,11 @@ class OfflineLocalizeCommandTest {
 
   @Test
   void aVersionThatIsNotTheLatestIsRefusedAsBadUsageNamingTheLatest() {
-    String bootstrap = KafkaTestCluster.shared().bootstrapWithCatalog();
-    String model = "offline-" + UUID.randomUUID().toString().substring(0, 8);
-    Checkpoint published = TestCheckpoints.tiny(model, "head", 3, NETWORK);
-    new CheckpointStore(bootstrap).publish(published.manifest(), published.parameters());
+    Checkpoint published = published(3);
+    String model = published.manifest().model();
 
     Run run = lofi("localize", "--video", video.toString(), "--out", dir.resolve("never.json").toString(),
-        "--checkpoint", model + "@head-e0-s1-00000000", "--bootstrap", bootstrap);
+        "--checkpoint", model + "@head-e0-s1-00000000", "--bootstrap", KafkaTestCluster.shared().bootstrapServers());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains(model + "@head-e0-s1-00000000 is not on lofi.checkpoints")

@@ -20,8 +20,6 @@ import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.Segment;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,13 +91,8 @@ class OfflineLocalizationTest {
   }
 
   @Test
-  void aDirectoryGivesEachVideoItsPredictionsWhileACorruptFileIsReportedAndDocumentsLeftAlone() throws IOException {
-    Path videos = Files.createDirectories(dir.resolve("videos"));
-    Files.copy(video, videos.resolve("a.mp4"));
-    Files.writeString(videos.resolve("b.mp4"), "not a video at all");
-    Files.copy(video, videos.resolve("c.mkv"));
-    Files.copy(video, videos.resolve("c.mp4"));
-    Files.writeString(videos.resolve("notes.txt"), "camera 1");
+  void aDirectoryGivesEachVideoItsPredictionsWhileACorruptFileIsReportedAndDocumentsLeftAlone() {
+    Path videos = VideoFolder.write(dir.resolve("videos"), video);
     List<String> heard = new ArrayList<>();
 
     OfflineResult result = new OfflineLocalization(model, TestCheckpoints.FULL, TestSettings.SLIDING,
