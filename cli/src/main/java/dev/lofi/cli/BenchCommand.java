@@ -1,14 +1,19 @@
 package dev.lofi.cli;
 
-import dev.lofi.trainer.bench.TrainBenchReport;
-import dev.lofi.trainer.bench.TrainBenchmark;
+import dev.lofi.cli.KafkaOptions.KafkaConnection;
 import dev.lofi.ingest.bench.BenchVideo;
 import dev.lofi.ingest.bench.FfmpegCli;
 import dev.lofi.ingest.bench.IngestBenchReport;
 import dev.lofi.ingest.bench.IngestBenchResult;
 import dev.lofi.ingest.bench.IngestBenchSettings;
 import dev.lofi.ingest.bench.IngestBenchmark;
+import dev.lofi.localizer.bench.LocalizeBenchResult;
+import dev.lofi.localizer.bench.LocalizeBenchSettings;
+import dev.lofi.localizer.bench.LocalizeBenchmark;
 import dev.lofi.topics.fidelity.FidelityPreset;
+import dev.lofi.trainer.NetworkPresets;
+import dev.lofi.trainer.bench.TrainBenchReport;
+import dev.lofi.trainer.bench.TrainBenchmark;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,7 +38,13 @@ import picocli.CommandLine.Spec;
         "train: joint encoder+head training steps per fidelity at the same batch size, each",
         "fidelity in a JVM of its own: the step's peak resident memory (libtorch included)",
         "above what the process held before, and the median step time of --runs steps.",
-        "localize: throughput and latency through a broker."})
+        "localize: the live localizer (topology, configuration, hot reload) with an untrained",
+        "network of the preset, through a broker: embedded in the command unless --bootstrap",
+        "is given. A generated --seconds video (640x360, 30 fps) is streamed twice: its",
+        "snippets published at once (throughput: snippets and media seconds per second from",
+        "the first snippet processed to the end marker processed), then played in real time",
+        "(latency: for each segment, a consumer's receive time minus the capture time of the",
+        "snippet that decided it; p50 and p99)."})
 final class BenchCommand implements Callable<Integer> {
 
   /** Classes of the benchmark's head: the cost of a step hardly depends on them. */
@@ -65,19 +76,46 @@ final class BenchCommand implements Callable<Integer> {
       description = "train: videos per step, the same at every fidelity (default: ${DEFAULT-VALUE}).")
   int batch;
 
+  @Option(names = "--seconds", paramLabel = "N", defaultValue = "" + LocalizeBenchSettings.DEFAULT_SECONDS,
+      description = "localize: length of the generated video; the latency pass lasts as long (default: ${DEFAULT-VALUE}).")
+  int seconds;
+
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
+  public Integer call() throws InterruptedException {
     return switch (target) {
       case ingest -> benchIngest();
       case train -> benchTrain();
-      case localize -> PlannedCommand.notAvailable(err, "bench localize", "issue #5 (localizer)");
+      case localize -> benchLocalize();
     };
+  }
+
+  private int benchLocalize() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    FidelityPreset fidelities = FidelityPreset.named(preset);
+    LocalizeBenchSettings settings = new LocalizeBenchSettings(fidelities,
+        NetworkPresets.forPreset(fidelities, BENCH_CLASSES), seconds, LocalizeBenchSettings.SLIDING,
+        Path.of(System.getProperty("java.io.tmpdir"), "lofi-bench"));
+    // The other commands default to a broker on localhost; a benchmark brings its own unless told.
+    if (!spec.commandLine().getParseResult().hasMatchedOption("--bootstrap")) {
+      kafka.bootstrap = KafkaOptions.EMBEDDED;
+    }
+    LocalizeBenchResult result;
+    try (KafkaConnection connection = kafka.connect(err)) {
+      String broker = KafkaOptions.EMBEDDED.equals(kafka.bootstrap) ? KafkaOptions.EMBEDDED : connection.bootstrap();
+      result = LocalizeBenchmark.run(connection.bootstrap(), broker, settings, phase -> {
+        err.println("bench localize: " + phase);
+        err.flush();
+      });
+    }
+    out.println(json ? result.json() : result.text());
+    out.flush();
+    return 0;
   }
 
   private int benchTrain() {

@@ -141,7 +141,7 @@ final class IngestCommand implements Callable<Integer> {
         summary = ingest.run();
         progress.println(describe(summary));
         if (!summary.succeeded()) {
-          err.println(spec.qualifiedName() + ": error: " + summary.failure());
+          err.println(spec.qualifiedName() + ": error: " + settings.source() + ": " + summary.failure());
           err.flush();
         }
       }
@@ -180,26 +180,17 @@ final class IngestCommand implements Callable<Integer> {
   }
 
   /** Prints one line per file and keeps the progress bar moving. */
-  private static final class ConsoleListener implements IngestListener {
-    private final ProgressLine progress;
-    private final long start = System.nanoTime();
-    private int fileIndex;
-    private int files;
-    private String videoId = "";
-    private int snippets;
+  private static final class ConsoleListener extends FileConsole implements IngestListener {
     private int expectedSnippets;
     private long bytes;
 
     ConsoleListener(ProgressLine progress) {
-      this.progress = progress;
+      super(progress);
     }
 
     @Override
     public void fileStarted(Path file, int index, int total) {
-      fileIndex = index;
-      files = total;
-      videoId = file.getFileName().toString();
-      snippets = 0;
+      super.fileStarted(file, index, total);
       expectedSnippets = 1;
     }
 
@@ -212,9 +203,8 @@ final class IngestCommand implements Callable<Integer> {
     public void snippetPublished(ClipSnippet snippet) {
       snippets++;
       bytes += snippet.payload().length;
-      double seconds = (System.nanoTime() - start) / 1e9;
       progress.update(fileIndex - 1 + (double) snippets / expectedSnippets, files, String.format(
-          "video %d/%d %s | %d snippets | %.1f MB/s", fileIndex, files, videoId, snippets, bytes / 1e6 / seconds));
+          "video %d/%d %s | %d snippets | %.1f MB/s", fileIndex, files, fileName, snippets, bytes / 1e6 / elapsedSeconds()));
     }
 
     @Override
@@ -223,16 +213,6 @@ final class IngestCommand implements Callable<Integer> {
           video.snippets().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
               .collect(Collectors.joining(" ")), video.decodedFrames(), video.seconds())
           + (video.annotated() ? "  (with ground truth)" : ""));
-    }
-
-    @Override
-    public void fileSkipped(Path file, String reason) {
-      progress.println("skipped    " + file + ": " + reason);
-    }
-
-    @Override
-    public void fileFailed(Path file, String reason) {
-      progress.println("FAILED     " + file + ": " + reason);
     }
   }
 }

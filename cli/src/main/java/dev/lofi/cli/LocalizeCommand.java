@@ -1,6 +1,13 @@
 package dev.lofi.cli;
 
 import dev.lofi.cli.KafkaOptions.KafkaConnection;
+import dev.lofi.localizer.evaluation.ActivityNetPredictions;
+import dev.lofi.localizer.inference.InferenceModel;
+import dev.lofi.localizer.offline.CheckpointRef;
+import dev.lofi.localizer.offline.LocalizedVideo;
+import dev.lofi.localizer.offline.OfflineListener;
+import dev.lofi.localizer.offline.OfflineLocalization;
+import dev.lofi.localizer.offline.OfflineResult;
 import dev.lofi.localizer.stream.LiveLocalizer;
 import dev.lofi.localizer.stream.LocalizerListener;
 import dev.lofi.localizer.stream.LocalizerSettings;
@@ -8,9 +15,15 @@ import dev.lofi.localizer.stream.LocalizerTopology;
 import dev.lofi.localizer.tracking.SlidingWindowSettings;
 import dev.lofi.topics.catalog.CatalogAdmin;
 import dev.lofi.topics.catalog.TopicCatalog;
+import dev.lofi.topics.checkpoint.Checkpoint;
+import dev.lofi.topics.fidelity.Fidelity;
+import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.Segment;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +42,7 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** {@code lofi localize}: the live localizer service, or offline localization of files. */
@@ -41,13 +55,21 @@ import picocli.CommandLine.Spec;
         "once 'opened' and once 'closed'. It waits for a lofi or head checkpoint of",
         "--model on lofi.checkpoints, then swaps in each new one without a restart.",
         "Instances with the same --application-id share the streams by partition.",
-        "With --video: writes ActivityNet-format predictions for files, with the same",
-        "inference code."})
+        "",
+        "With --video FILE|DIR --out PRED.json: localizes video files offline with the same",
+        "inference code, each file decoded as 'lofi ingest --live' would (the --preset's full",
+        "fidelity) and slid through the same window, and writes every closed action as an",
+        "ActivityNet prediction (video id = file name without extension). --checkpoint REF is",
+        "MODEL (its latest checkpoint on lofi.checkpoints; default --model), MODEL@VERSION,",
+        "or a directory or .params file of 'lofi train --export'. The threshold defaults to",
+        "0.01: mAP ranks every detection. Exit code 1 if any file failed."})
 final class LocalizeCommand implements Callable<Integer> {
 
   /** How long Ctrl-C waits for the service to commit what it processed and leave its group. */
   private static final Duration STOP_GRACE = Duration.ofSeconds(60);
   private static final long STATUS_MILLIS = 200;
+  private static final List<String> LIVE_ONLY = List.of("--application-id", "--state-dir", "--threads",
+      "--processing-guarantee", "--no-wait");
 
   @Mixin KafkaOptions kafka;
 
@@ -57,8 +79,13 @@ final class LocalizeCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "PRED.json", description = "Where offline predictions go.")
   Path out;
 
-  @Option(names = "--checkpoint", paramLabel = "REF", description = "Checkpoint to use (default: the latest).")
+  @Option(names = "--checkpoint", paramLabel = "REF",
+      description = "With --video: MODEL, MODEL@VERSION or an export's path (default: --model's latest).")
   String checkpoint;
+
+  @Option(names = "--preset", paramLabel = "cpu|paper", description = "With --video: the fidelity preset whose full "
+      + "fidelity files are decoded at, the model's (default: ${DEFAULT-VALUE}).")
+  String preset;
 
   @Option(names = "--model", paramLabel = "NAME", description = "Model whose checkpoints to load (default: ${DEFAULT-VALUE}).")
   String model;
@@ -69,7 +96,8 @@ final class LocalizeCommand implements Callable<Integer> {
   @Option(names = "--hop", paramLabel = "N", description = "Snippets between two runs of the head (default: ${DEFAULT-VALUE}).")
   int hop;
 
-  @Option(names = "--threshold", paramLabel = "SCORE", description = "Lowest score of a detection (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--threshold", paramLabel = "SCORE",
+      description = "Lowest score of a detection (default: ${DEFAULT-VALUE}; with --video: " + OfflineLocalization.DEFAULT_THRESHOLD + ").")
   double threshold;
 
   @Option(names = "--merge-tiou", paramLabel = "T",
@@ -100,15 +128,58 @@ final class LocalizeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
+    ParseResult given = spec.commandLine().getParseResult();
     if (video != null) {
-      return PlannedCommand.notAvailable(err, "localize --video", "issue #5 (offline localization)");
+      List<String> live = LIVE_ONLY.stream().filter(given::hasMatchedOption).toList();
+      if (!live.isEmpty()) {
+        throw new IllegalArgumentException(String.join(", ", live) + " apply to the live service, not to --video");
+      }
+      if (out == null) {
+        throw new IllegalArgumentException("--video needs --out PRED.json, where the predictions go");
+      }
+      SlidingWindowSettings sliding = new SlidingWindowSettings(window, hop,
+          given.hasMatchedOption("--threshold") ? threshold : OfflineLocalization.DEFAULT_THRESHOLD, mergeTiou);
+      return offline(sliding, spec.commandLine().getOut(), err);
     }
-    if (out != null || checkpoint != null) {
-      throw new IllegalArgumentException("--out and --checkpoint go with --video FILE|DIR (offline localization)");
+    if (out != null || checkpoint != null || given.hasMatchedOption("--preset")) {
+      throw new IllegalArgumentException("--out, --checkpoint and --preset go with --video FILE|DIR (offline localization)");
     }
     LocalizerSettings settings = new LocalizerSettings(model, new SlidingWindowSettings(window, hop, threshold, mergeTiou),
         applicationId, stateDir, threads, guarantee);
     return live(settings, spec.commandLine().getOut(), err);
+  }
+
+  private int offline(SlidingWindowSettings sliding, PrintWriter out, PrintWriter err) {
+    Fidelity fidelity = FidelityPreset.named(preset).full();
+    Path parent = this.out.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + parent + " for " + this.out, e);
+    }
+    CheckpointRef reference = CheckpointRef.parse(checkpoint != null ? checkpoint : model);
+    Checkpoint loaded;
+    try (KafkaConnection connection = kafka.connect(err)) {
+      loaded = reference.load(connection.bootstrap());
+    }
+    OfflineResult result;
+    try (InferenceModel inference = InferenceModel.load(loaded)) {
+      OfflineConsole console = new OfflineConsole(ProgressLine.forConsole(out, err));
+      console.progress.println(String.format(Locale.ROOT, "localizing %s with %s: preset %s (%d frames of %d px a "
+              + "snippet), window %d snippets, hop %d, threshold %s, merge tIoU %s", video, inference.version(),
+          preset, fidelity.framesPerSnippet(), fidelity.frameSize(), sliding.window(), sliding.hop(),
+          sliding.threshold(), sliding.mergeTiou()));
+      result = new OfflineLocalization(inference, fidelity, sliding, console).run(video);
+      console.progress.clear();
+    }
+    ActivityNetPredictions.write(this.out, result.predictions());
+    double media = result.videos().stream().mapToDouble(LocalizedVideo::mediaSeconds).sum();
+    out.println(String.format(Locale.ROOT, "%s: %d predictions for %d videos (%d failed, %d skipped); media %.1f s "
+            + "in %.1f s (%.1fx realtime)", this.out, result.predictions().values().stream().mapToInt(List::size).sum(),
+        result.videos().size(), result.failed().size(), result.skipped().size(), media, result.seconds(),
+        media / Math.max(result.seconds(), 1e-9)));
+    out.flush();
+    return result.succeeded() ? 0 : Lofi.FAILED;
   }
 
   private int live(LocalizerSettings settings, PrintWriter out, PrintWriter err) throws InterruptedException {
@@ -147,6 +218,27 @@ final class LocalizeCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** A line per file and a bar over the files, as {@code lofi ingest} draws them. */
+  private static final class OfflineConsole extends FileConsole implements OfflineListener {
+
+    OfflineConsole(ProgressLine progress) {
+      super(progress);
+    }
+
+    @Override
+    public void snippetLocalized(ClipSnippet snippet) {
+      snippets++;
+      progress.update(fileIndex - 1, files, String.format(Locale.ROOT, "video %d/%d %s | %d snippets | media %.1f s"
+          + " | %.1f s elapsed", fileIndex, files, fileName, snippets, snippet.mediaEnd(), elapsedSeconds()));
+    }
+
+    @Override
+    public void videoLocalized(LocalizedVideo video) {
+      progress.println(String.format(Locale.ROOT, "localized  %-24s %d predictions; %d snippets, media %.1f s in %.1f s",
+          video.videoId(), video.predictions().size(), video.snippets(), video.mediaSeconds(), video.seconds()));
+    }
   }
 
   /** Prints each segment as it is published, and a status line of the service's counts. */
@@ -208,6 +300,7 @@ final class LocalizeCommand implements Callable<Integer> {
       SlidingWindowSettings sliding = defaults.sliding();
       return switch (option.longestName()) {
         case "--model" -> defaults.model();
+        case "--preset" -> FidelityPreset.CPU.name();
         case "--window" -> Integer.toString(sliding.window());
         case "--hop" -> Integer.toString(sliding.hop());
         case "--threshold" -> Double.toString(sliding.threshold());

@@ -22,7 +22,7 @@ import picocli.CommandLine.ParseResult;
         BenchCommand.class,
         DemoCommand.class,
         CommandLine.HelpCommand.class},
-    footer = {"", "Exit codes: 0 done, 1 failed, 2 bad usage or not available yet.",
+    footer = {"", "Exit codes: 0 done, 1 failed, 2 bad usage.",
         "Run 'lofi help COMMAND' or 'lofi COMMAND --help' for a command's options."})
 public final class Lofi implements Runnable {
 
@@ -30,8 +30,8 @@ public final class Lofi implements Runnable {
 
   /** Exit code of a command that failed at run time. */
   public static final int FAILED = 1;
-  /** Exit code of bad usage, and of commands that are not available yet. */
-  public static final int UNAVAILABLE = 2;
+  /** Exit code of bad usage. */
+  public static final int BAD_USAGE = 2;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -66,7 +66,7 @@ public final class Lofi implements Runnable {
         err.println("(set LOFI_DEBUG=1 for the stack trace)");
       }
       err.flush();
-      return e instanceof IllegalArgumentException ? UNAVAILABLE : FAILED;
+      return e instanceof IllegalArgumentException ? BAD_USAGE : FAILED;
     }
 
     private static String describe(Throwable e) {

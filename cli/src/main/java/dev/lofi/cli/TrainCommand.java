@@ -1,16 +1,14 @@
 package dev.lofi.cli;
 
-import ai.djl.ndarray.types.Shape;
 import dev.lofi.cli.KafkaOptions.KafkaConnection;
+import dev.lofi.model.checkpoint.CheckpointExport;
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.checkpoint.CheckpointStore;
-import dev.lofi.topics.fidelity.Fidelity;
 import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.topics.record.CheckpointManifest;
 import dev.lofi.topics.record.TrainerMetric;
 import dev.lofi.trainer.NetworkPresets;
-import dev.lofi.trainer.checkpoint.CheckpointExport;
 import dev.lofi.trainer.memory.MemoryBudget;
 import dev.lofi.trainer.memory.StepMemoryEstimate;
 import dev.lofi.trainer.metrics.MetricsPublisher;
@@ -181,10 +179,7 @@ final class TrainCommand implements Callable<Integer> {
         result.steps(), result.epochLosses().stream().map(l -> String.format(Locale.ROOT, "%.3f", l)).toList(),
         result.checkpoint().model(), result.checkpoint().version()));
     if (export != null) {
-      Fidelity full = fidelityPreset.full();
-      Path params = CheckpointExport.write(export, network,
-          new CheckpointStore(bootstrap).latest(name).orElseThrow(),
-          new Shape(1, full.snippets(), full.framesPerSnippet(), 3, full.frameSize(), full.frameSize()));
+      Path params = CheckpointExport.write(export, network, new CheckpointStore(bootstrap).latest(name).orElseThrow());
       progress.println("exported to " + params + " and " + export.resolve(name + ".json"));
     }
   }

@@ -17,6 +17,7 @@ import dev.lofi.topics.record.ClipSnippet;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,19 +57,10 @@ class LofiCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"localize --video v.mp4 --out p.json", "bench localize"})
-  void commandsNotBuiltYetSaySoAndExitWithTwo(String line) {
-    Run run = lofi(line.split(" "));
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("is not available yet");
-    assertThat(run.out()).isEmpty();
-  }
-
-  @ParameterizedTest
   @ValueSource(strings = {"train --stage head --resume", "train --stage lofi --init saved"})
   void trainingOptionsOfOneStageAreRefusedWithAnotherAsBadUsageNamingTheirStage(String line) {
     Run run = lofi(line.split(" "));
-    assertThat(run.exitCode()).isEqualTo(Lofi.UNAVAILABLE);
+    assertThat(run.exitCode()).isEqualTo(Lofi.BAD_USAGE);
     assertThat(run.err()).containsAnyOf("continues the lofi stage only", "replaces the pretrain stage");
   }
 
@@ -77,14 +69,18 @@ class LofiCommandTest {
     String help = lofi("localize", "--help").out();
 
     assertThat(help).contains("--model=NAME", "(default: lofi-cpu)", "--window=N", "(default: 32)", "--hop=N",
-        "(default: 4)", "--threshold=SCORE", "(default: 0.3)", "(default: exactly_once_v2)",
+        "(default: 4)", "--threshold=SCORE", "(default: 0.3; with --video: 0.01)", "(default: exactly_once_v2)",
         "lofi-localizer)", "--no-wait", "(default: localhost:9092)");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"--hop 40|hop must be 1..32", "--threshold 2|threshold must be in [0, 1]",
-      "--processing-guarantee exactly_once|'exactly_once'", "--out p.json|--out and --checkpoint go with --video",
-      "--application-id a/b|'a/b'"})
+      "--processing-guarantee exactly_once|'exactly_once'",
+      "--out p.json|--out, --checkpoint and --preset go with --video",
+      "--preset paper|--out, --checkpoint and --preset go with --video",
+      "--application-id a/b|'a/b'", "--video v.mp4|--video needs --out PRED.json",
+      "--video v.mp4 --out p.json --threads 2 --no-wait|--threads, --no-wait apply to the live service, not to --video",
+      "--video v.mp4 --out p.json --checkpoint lofi-cpu@|must be MODEL@VERSION with both parts"})
   void localizeRefusesBadOptionsNamingThemAndExitsWithTwo(String lineAndMessage) {
     String[] parts = lineAndMessage.split("\\|");
 
@@ -107,9 +103,23 @@ class LofiCommandTest {
   }
 
   @Test
-  void benchmarksStillToComeSayWhichIssueBringsThem() {
-    assertThat(lofi("bench", "localize").err())
-        .contains("lofi bench localize is not available yet: it arrives with issue #5");
+  void benchLocalizePrintsOneJsonObjectWithTheContractKeysFirstThroughItsOwnBroker() throws Exception {
+    Run run = lofi("bench", "localize", "--seconds", "5", "--json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("embedded Kafka broker at").contains("bench localize: latency: the video in real time");
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    List<String> keys = new ArrayList<>();
+    json.fieldNames().forEachRemaining(keys::add);
+    assertThat(keys.subList(0, 4)).containsExactly("snippets_per_second", "realtime_factor", "latency_p50_ms",
+        "latency_p99_ms");
+    for (String key : keys.subList(0, 4)) {
+      assertThat(json.get(key).asDouble()).as(key).isPositive();
+    }
+    assertThat(json.get("latency_p99_ms").asLong()).isGreaterThanOrEqualTo(json.get("latency_p50_ms").asLong());
+    assertThat(json.get("broker").asText()).isEqualTo("embedded");
+    assertThat(json.get("preset").asText()).isEqualTo("cpu");
+    assertThat(json.get("segments").asInt()).isPositive();
   }
 
   @Test

@@ -60,7 +60,7 @@ public final class FileIngest {
     List<IngestSummary.Outcome> skipped = new ArrayList<>();
     List<IngestSummary.Outcome> failed = new ArrayList<>();
     for (Path document : listing.documents()) {
-      skip(skipped, document, "not a video (a ." + VideoFiles.extension(document) + " document)");
+      skip(skipped, document, VideoFiles.notAVideo(document));
     }
     IngestedVideos ingested = IngestedVideos.read(bootstrap);
     long bytes;

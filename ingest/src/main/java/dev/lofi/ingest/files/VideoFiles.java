@@ -54,8 +54,13 @@ public final class VideoFiles {
     return dot > 0 ? name.substring(0, dot) : name;
   }
 
+  /** Why a document of a listing is left out, as the commands that list videos say it. */
+  public static String notAVideo(Path document) {
+    return "not a video (a ." + extension(document) + " document)";
+  }
+
   /** The lower-case extension of a file name, or an empty string. */
-  static String extension(Path file) {
+  private static String extension(Path file) {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     return dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";

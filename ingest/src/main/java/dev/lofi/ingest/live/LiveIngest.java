@@ -9,11 +9,12 @@ import dev.lofi.ingest.live.LiveSummary.Ending;
 import dev.lofi.topics.record.ClipSnippet;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
- * Streams one source to {@code lofi.live.clips} as consecutive full-fidelity snippets until it
- * ends, its retries run out, or {@link #stop} is called, and in each case then publishes the
- * stream's end-of-stream marker and flushes.
+ * Streams one source to {@code lofi.live.clips} (or another {@link SnippetSink}) as consecutive
+ * full-fidelity snippets until it ends, its retries run out, or {@link #stop} is called, and in
+ * each case then sends the stream's end-of-stream marker and flushes.
  *
  * <p>Media time, which snippets and the end marker carry, only goes forward. A file's is its own
  * timestamps from its first frame, plus the file's duration for each repeat when looping. A camera's
@@ -27,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class LiveIngest {
 
-  private final String bootstrap;
+  private final Supplier<SnippetSink> sinks;
   private final LiveSourceSettings settings;
   private final LiveListener listener;
   private final StopSignal stop = new StopSignal();
@@ -42,11 +43,25 @@ public final class LiveIngest {
   private long firstFrameMillis;
   private int reconnects;
   private int snippets;
+  private long payloadBytes;
   private double snippetsEnd;
   private String failure;
 
+  /** Streams to {@code lofi.live.clips}. */
   public LiveIngest(String bootstrap, LiveSourceSettings settings, LiveListener listener) {
-    this.bootstrap = bootstrap;
+    this(() -> new LivePublisher(bootstrap, settings.streamId()), settings, listener);
+  }
+
+  /**
+   * Streams to {@code sink}, on the thread that runs it, instead of Kafka: the snippets are the
+   * ones {@code lofi.live.clips} would get. The run closes the sink when the stream has ended.
+   */
+  public LiveIngest(SnippetSink sink, LiveSourceSettings settings, LiveListener listener) {
+    this(() -> sink, settings, listener);
+  }
+
+  private LiveIngest(Supplier<SnippetSink> sinks, LiveSourceSettings settings, LiveListener listener) {
+    this.sinks = sinks;
     this.settings = settings;
     this.listener = listener;
     this.snippetter = new LiveSnippetter(settings.streamId(), settings.fidelity());
@@ -58,20 +73,21 @@ public final class LiveIngest {
   /**
    * Streams until the source ends, fails for good, or {@link #stop} is called; runs once.
    *
-   * @throws IllegalStateException if Kafka refuses the records; no end marker can be sent then
+   * @throws IllegalStateException if Kafka (or the sink) refuses the snippets; no end marker can be
+   *     sent then
    */
   public LiveSummary run() {
     if (!started.compareAndSet(false, true)) {
       throw new IllegalStateException("a live ingest runs once; make a new one");
     }
     long start = System.nanoTime();
-    try (LivePublisher publisher = new LivePublisher(bootstrap, settings.streamId())) {
-      Ending ending = stream(publisher);
+    try (SnippetSink sink = sinks.get()) {
+      Ending ending = stream(sink);
       double end = Math.max(snippetsEnd, timeline.end());
-      publisher.send(ClipSnippet.endOfStreamMarker(settings.streamId(), settings.fidelity().name(),
+      sink.send(ClipSnippet.endOfStreamMarker(settings.streamId(), settings.fidelity().name(),
           snippetter.nextIndex(), end, System.currentTimeMillis()));
-      publisher.flush();
-      return new LiveSummary(settings.streamId(), ending, failure, snippets, end, reconnects, publisher.bytesSent(),
+      sink.flush();
+      return new LiveSummary(settings.streamId(), ending, failure, snippets, end, reconnects, payloadBytes,
           (System.nanoTime() - start) / 1e9);
     } finally {
       stop.restoreInterrupt();
@@ -83,7 +99,7 @@ public final class LiveIngest {
     stop.request();
   }
 
-  private Ending stream(LivePublisher publisher) {
+  private Ending stream(SnippetSink sink) {
     int failures = 0;
     while (!stop.requested()) {
       VideoDecoder decoder;
@@ -100,7 +116,7 @@ public final class LiveIngest {
       String dropped;
       try (decoder) {
         begin(decoder, failures > 0 && framesRead > 0);
-        dropped = pump(decoder, publisher);
+        dropped = pump(decoder, sink);
       }
       if (framesRead > framesBefore) {
         failures = 0;
@@ -110,7 +126,7 @@ public final class LiveIngest {
       }
       if (settings.source().finite()) {
         if (dropped != null) {
-          failure = settings.source() + ": " + dropped + " (a file is not reopened once read from: it would replay)";
+          failure = dropped + " (a file is not reopened once read from: it would replay)";
           return Ending.FAILED;
         }
         if (!settings.loop()) {
@@ -156,8 +172,8 @@ public final class LiveIngest {
     listener.opened(settings.source(), decoder.sourceWidth(), decoder.sourceHeight(), fps, reconnected);
   }
 
-  /** Reads and publishes until the source ends (null), fails (the reason), or a stop is asked for (null). */
-  private String pump(VideoDecoder decoder, LivePublisher publisher) {
+  /** Reads and sends until the source ends (null), fails (the reason), or a stop is asked for (null). */
+  private String pump(VideoDecoder decoder, SnippetSink sink) {
     while (!stop.requested()) {
       DecodedFrame frame;
       try {
@@ -179,8 +195,9 @@ public final class LiveIngest {
       frameTime.observe(at.seconds());
       long captured = pacer.capture(at.seconds());
       for (ClipSnippet snippet : snippetter.accept(new DecodedFrame(at.seconds(), frame.rgb()), captured)) {
-        publisher.send(snippet);
+        sink.send(snippet);
         snippets++;
+        payloadBytes += snippet.payload().length;
         snippetsEnd = snippet.mediaEnd();
         listener.snippetPublished(snippet);
       }
@@ -202,7 +219,7 @@ public final class LiveIngest {
     if (stop.requested()) {
       return Ending.STOPPED;
     }
-    failure = settings.source() + ": " + reason + (retries == 0 ? "" : " (gave up after " + retries + " retries)");
+    failure = reason + (retries == 0 ? "" : " (gave up after " + retries + " retries)");
     return Ending.FAILED;
   }
 }

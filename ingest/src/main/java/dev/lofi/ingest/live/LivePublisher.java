@@ -15,47 +15,41 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Sends one stream's snippets to {@code lofi.live.clips}, keyed by stream id, with a plain
  * idempotent producer: a live stream has no unit to commit, and a localizer should see each snippet
  * as soon as it is sent. Idempotence keeps a stream's snippets in order and without duplicates
- * across the producer's own retries.
+ * across the producer's own retries. A record's timestamp is its snippet's capture time: the
+ * localizer's segments inherit it from the snippet that decided them, so any consumer of {@code
+ * lofi.segments} can tell how long after capture a segment reached it.
  */
-final class LivePublisher implements AutoCloseable {
+public final class LivePublisher implements SnippetSink {
 
   private final KafkaProducer<String, byte[]> producer;
   private final String streamId;
   private final AtomicReference<Exception> failure = new AtomicReference<>();
-  private long bytesSent;
 
-  LivePublisher(String bootstrap, String streamId) {
+  /** A producer for {@code streamId}'s snippets on the cluster at {@code bootstrap}. */
+  public LivePublisher(String bootstrap, String streamId) {
     this.producer = new KafkaProducer<>(ClientProperties.producer(bootstrap), new StringSerializer(),
         new ByteArraySerializer());
     this.streamId = streamId;
   }
 
-  /**
-   * Hands a snippet to the producer.
-   *
-   * @throws IllegalStateException if an earlier snippet could not be written: going on would leave
-   *     a hole in the stream that no record marks
-   */
-  void send(ClipSnippet snippet) {
+  /** Hands a snippet to the producer. */
+  @Override
+  public void send(ClipSnippet snippet) {
     throwIfFailed();
     byte[] value = RecordSerdes.clipSnippet().encode(snippet);
-    producer.send(new ProducerRecord<>(TopicCatalog.LIVE_CLIPS.name(), streamId, value), (metadata, e) -> {
+    producer.send(new ProducerRecord<>(TopicCatalog.LIVE_CLIPS.name(), null, snippet.captureEpochMillis(), streamId,
+        value), (metadata, e) -> {
       if (e != null) {
         failure.compareAndSet(null, e);
       }
     });
-    bytesSent += value.length;
   }
 
-  /** Waits until everything sent is written; throws if anything was not. */
-  void flush() {
+  /** Waits until everything sent is written. */
+  @Override
+  public void flush() {
     producer.flush();
     throwIfFailed();
-  }
-
-  /** Bytes of records handed to the producer. */
-  long bytesSent() {
-    return bytesSent;
   }
 
   @Override

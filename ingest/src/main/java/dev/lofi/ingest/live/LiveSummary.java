@@ -4,11 +4,11 @@ package dev.lofi.ingest.live;
  * What a live ingest did.
  *
  * @param ending why it ended
- * @param failure what went wrong, for {@link Ending#FAILED}; else null
- * @param snippets snippets published, the end marker not counted
+ * @param failure what went wrong with the source, for {@link Ending#FAILED}; else null
+ * @param snippets snippets sent, the end marker not counted
  * @param mediaSeconds media time the stream reached, which its end marker carries
  * @param reconnects times the source was opened again after it had delivered frames
- * @param clipBytes bytes of records published
+ * @param clipBytes bytes of the snippets' pixels sent
  * @param seconds wall-clock time the ingest took
  */
 public record LiveSummary(String streamId, Ending ending, String failure, int snippets, double mediaSeconds,

@@ -11,10 +11,13 @@ import dev.lofi.topics.catalog.CatalogAdmin;
 import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.fidelity.Fidelity;
 import dev.lofi.topics.record.ClipSnippet;
+import dev.lofi.topics.record.DType;
+import dev.lofi.topics.scan.TopicScan;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,6 +120,21 @@ class LiveIngestTest {
   }
 
   @Test
+  void aFileStreamedToASinkGivesTheSnippetsTheTopicGets() {
+    LiveSourceSettings settings = settings(clip.toString(), false, false, null);
+    new LiveIngest(bootstrap, settings, new LiveListener() {}).run();
+    List<ClipSnippet> taken = new ArrayList<>();
+
+    LiveSummary summary = new LiveIngest(taken::add, settings, new LiveListener() {}).run();
+
+    assertThat(summary.ending()).isEqualTo(Ending.FINISHED);
+    assertThat(summary.clipBytes()).isEqualTo(3L * 4 * FRAME_BYTES);
+    assertOneStream(taken);
+    assertThat(taken).usingRecursiveFieldByFieldElementComparatorIgnoringFields("captureEpochMillis")
+        .containsExactlyElementsOf(LiveClipsOnTopic.read(bootstrap, settings.streamId()));
+  }
+
+  @Test
   void aLoopingFileKeepsMediaTimeGoingAcrossRepeatsUntilStopped() {
     LiveSourceSettings settings = settings(clip.toString(), false, true, null);
     AtomicReference<LiveIngest> ingest = new AtomicReference<>();
@@ -176,7 +194,7 @@ class LiveIngestTest {
 
     assertThat(retries).containsExactly(1, 2);
     assertThat(summary.succeeded()).isFalse();
-    assertThat(summary.failure()).isEqualTo(missing + ": no such file (gave up after 2 retries)");
+    assertThat(summary.failure()).isEqualTo("no such file (gave up after 2 retries)");
     List<ClipSnippet> records = LiveClipsOnTopic.read(bootstrap, settings.streamId());
     assertThat(records).singleElement().satisfies(marker -> {
       assertThat(marker.endOfStream()).isTrue();
@@ -198,6 +216,27 @@ class LiveIngestTest {
       double mediaMillis = (records.get(i).mediaStart() - records.get(0).mediaStart()) * 1000;
       assertThat((double) records.get(i).captureEpochMillis() - first).isCloseTo(mediaMillis, within(1.0));
     }
+  }
+
+  @Test
+  void eachRecordIsTimestampedWithItsSnippetsCaptureTime() {
+    String stream = "test-" + UUID.randomUUID();
+    long captured = System.currentTimeMillis() - 10_000;
+    try (LivePublisher publisher = new LivePublisher(bootstrap, stream)) {
+      publisher.send(new ClipSnippet(stream, "full", 0, ClipSnippet.UNKNOWN_COUNT, 0, 1, captured, false, false, 4, 16,
+          16, 3, DType.UINT8, new byte[4 * FRAME_BYTES]));
+      publisher.send(ClipSnippet.endOfStreamMarker(stream, "full", 1, 1, captured + 1));
+      publisher.flush();
+    }
+    List<Long> timestamps = new ArrayList<>();
+
+    TopicScan.scan(bootstrap, TopicCatalog.LIVE_CLIPS.name(), record -> {
+      if (stream.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+        timestamps.add(record.timestamp());
+      }
+    });
+
+    assertThat(timestamps).containsExactly(captured, captured + 1);
   }
 
   @Test

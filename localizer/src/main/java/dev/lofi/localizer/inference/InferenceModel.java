@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.lofi.localizer.tracking.SnippetFeature;
 import dev.lofi.localizer.tracking.WindowHead;
 import dev.lofi.model.checkpoint.CheckpointConfig;
 import dev.lofi.model.checkpoint.NetworkCheckpoint;
@@ -37,10 +38,6 @@ public final class InferenceModel implements WindowHead, AutoCloseable {
    */
   public static final Set<String> LOCALIZING_STAGES = Set.of("lofi", "head");
 
-  // Only initialises the structure: the encoder is convolutional and pools, so the example frame
-  // size does not fix a parameter's shape.
-  private static final int EXAMPLE_FRAME_SIZE = 64;
-
   private final NDManager manager;
   private final LocalizationNetwork network;
   private final CheckpointConfig config;
@@ -69,11 +66,10 @@ public final class InferenceModel implements WindowHead, AutoCloseable {
           + "', whose head does not localize; use one of stages " + LOCALIZING_STAGES);
     }
     CheckpointConfig config = CheckpointConfig.of(checkpoint.manifest());
-    int frames = config.network().framesPerSnippet();
     NDManager manager = NDManager.newBaseManager();
     try {
       LocalizationNetwork network = NetworkCheckpoint.load(manager, config.network(), checkpoint.parameters(),
-          new Shape(1, 1, frames, SnippetTensor.CHANNELS, EXAMPLE_FRAME_SIZE, EXAMPLE_FRAME_SIZE));
+          NetworkCheckpoint.exampleInput(config.network()));
       return new InferenceModel(manager, network, config, version, config.encoderVersion(checkpoint.manifest()));
     } catch (RuntimeException e) {
       manager.close();
@@ -107,6 +103,11 @@ public final class InferenceModel implements WindowHead, AutoCloseable {
     return network.featureDim();
   }
 
+  /** T, the frames of the snippets it encodes. */
+  public int framesPerSnippet() {
+    return config.network().framesPerSnippet();
+  }
+
   /**
    * The features of snippets of one frame size: {@code N} snippets to {@code N * D} floats,
    * snippet after snippet.
@@ -129,6 +130,17 @@ public final class InferenceModel implements WindowHead, AutoCloseable {
           .singletonOrThrow();                                                                 // [N, D]
       return features.toFloatArray();
     }
+  }
+
+  /**
+   * One live snippet's feature where the snippet sits in its stream: what the sliding window takes
+   * ({@link dev.lofi.localizer.tracking.SlidingLocalization#accept}).
+   *
+   * @throws IllegalArgumentException as {@link #encode} does
+   */
+  public SnippetFeature feature(ClipSnippet snippet) {
+    return new SnippetFeature(snippet.snippetIndex(), snippet.mediaStart(), snippet.mediaEnd(),
+        snippet.captureEpochMillis(), encode(List.of(snippet)));
   }
 
   /**
@@ -158,7 +170,7 @@ public final class InferenceModel implements WindowHead, AutoCloseable {
   }
 
   private void requireEncodable(ClipSnippet snippet, ClipSnippet first) {
-    int frames = config.network().framesPerSnippet();
+    int frames = framesPerSnippet();
     if (snippet.endOfStream() || snippet.dtype() != DType.UINT8 || snippet.channels() != SnippetTensor.CHANNELS
         || snippet.frames() != frames) {
       throw new IllegalArgumentException("snippet " + snippet.snippetIndex() + " of '" + snippet.videoId() + "' is "

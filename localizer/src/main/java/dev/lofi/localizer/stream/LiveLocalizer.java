@@ -8,6 +8,8 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -105,7 +107,8 @@ public final class LiveLocalizer implements AutoCloseable {
   @Override
   public void close() {
     watcher.close();
-    streams.close(CLOSE_TIMEOUT);
+    // Leaving at once hands the streams to the other instances now, not after the session timeout.
+    streams.close(CloseOptions.timeout(CLOSE_TIMEOUT).withGroupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP));
     models.close();
     ended.countDown();
   }

@@ -68,15 +68,14 @@ final class LocalizeProcessor implements Processor<byte[], ClipSnippet, String, 
         windows.delete(stream);
         tracks.delete(stream);
       } else {
-        float[] feature;
+        SnippetFeature feature;
         try {
-          feature = model.encode(List.of(snippet));
+          feature = model.feature(snippet);
         } catch (IllegalArgumentException e) {
           skip(stream, model, e);
           return;
         }
-        events = localization.accept(window, actions, new SnippetFeature(snippet.snippetIndex(), snippet.mediaStart(),
-            snippet.mediaEnd(), snippet.captureEpochMillis(), feature), snippet.discontinuity(), model);
+        events = localization.accept(window, actions, feature, snippet.discontinuity(), model);
         windows.put(stream, window);
         tracks.put(stream, actions);
       }

@@ -26,8 +26,9 @@ import java.util.List;
  *       part (the snippets no earlier run saw) has ended: those snippets were looked at and did not
  *       extend it. That covers an action the run did not find at all, and one that left the window.
  *       An action still going on keeps ending at the window's edge and stays open. Closing as soon
- *       as a hop has passed its end, rather than when it leaves the window, keeps a closed event's
- *       latency to about one hop instead of a whole window.
+ *       as a hop has passed its end, rather than when it leaves the window, puts a closed event one
+ *       to two hops after the action's end (the run after the one whose newest hop it ended in)
+ *       instead of a whole window later.
  * </ul>
  */
 public final class ActionTracks {

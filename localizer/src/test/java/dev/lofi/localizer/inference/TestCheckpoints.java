@@ -2,12 +2,13 @@ package dev.lofi.localizer.inference;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import dev.lofi.model.checkpoint.CheckpointConfig;
 import dev.lofi.model.checkpoint.NetworkCheckpoint;
 import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.checkpoint.Checkpoint;
+import dev.lofi.topics.fidelity.Fidelity;
+import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.topics.record.CheckpointChunker;
 import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.DType;
@@ -27,19 +28,34 @@ public final class TestCheckpoints {
   /** The tiny network's classes. */
   public static final List<String> LABELS = List.of("bounce", "spin");
 
-  private static final NetworkConfig NETWORK = NetworkConfig.of(18, 0.125f, FRAMES, 1, LABELS.size(),
-      Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
+  /**
+   * The full fidelity that test videos are decoded at for the tiny network: T frames, every second
+   * source frame, {@link #FRAME_SIZE} px.
+   */
+  public static final Fidelity FULL = new Fidelity(FidelityPreset.FULL, 1, FRAME_SIZE, FRAMES, 2);
+
+  private static final NetworkConfig NETWORK = network(FRAMES);
 
   private TestCheckpoints() {}
 
+  /** The tiny network, for snippets of {@code frames} frames. */
+  public static NetworkConfig network(int frames) {
+    return NetworkConfig.of(18, 0.125f, frames, 1, LABELS.size(), Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
+  }
+
   /** A checkpoint of {@code model} at {@code stage} holding a network initialised from {@code seed}. */
   public static Checkpoint tiny(String model, String stage, long seed) {
+    return tiny(model, stage, seed, NETWORK);
+  }
+
+  /** A checkpoint of {@code network} (a {@link #network}) as {@link #tiny(String, String, long)} makes one. */
+  public static Checkpoint tiny(String model, String stage, long seed, NetworkConfig network) {
     try (NDManager manager = NDManager.newBaseManager()) {
       manager.getEngine().setRandomSeed((int) seed);
-      LocalizationNetwork network = NETWORK.build();
-      network.initialize(manager, DataType.FLOAT32, new Shape(1, 1, FRAMES, 3, FRAME_SIZE, FRAME_SIZE));
-      byte[] parameters = NetworkCheckpoint.parameters(network);
-      Map<String, Object> config = new CheckpointConfig(NETWORK, LABELS, List.of("s", "t", "st")).toMap();
+      LocalizationNetwork built = network.build();
+      built.initialize(manager, DataType.FLOAT32, NetworkCheckpoint.exampleInput(network));
+      byte[] parameters = NetworkCheckpoint.parameters(built);
+      Map<String, Object> config = new CheckpointConfig(network, LABELS, List.of("s", "t", "st")).toMap();
       String version = stage + "-e0-s1-" + CheckpointChunker.sha256Hex(parameters).substring(0, 8);
       return new Checkpoint(CheckpointChunker.manifest(model, version, stage, 0, 1, config, Map.of(), parameters,
           CheckpointChunker.DEFAULT_CHUNK_BYTES, Instant.EPOCH), parameters);

@@ -21,10 +21,11 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
- * The localizer's topology on a {@link TopologyTestDriver}: for topology tests, and as the unbroken
- * run that runs through a real broker are compared with.
+ * The localizer's topology on a {@link TopologyTestDriver}: for topology tests, as the unbroken
+ * run that runs through a real broker are compared with, and as the live path that offline
+ * localization is compared with.
  */
-final class DriverRun implements AutoCloseable {
+public final class DriverRun implements AutoCloseable {
 
   /** The driver's wall clock: later than every test snippet's capture. */
   static final Instant WALL_CLOCK = Instant.ofEpochMilli(1_800_000_000_000L);
@@ -46,7 +47,7 @@ final class DriverRun implements AutoCloseable {
   }
 
   /** Every segment {@code model} finds in {@code records}, through a driver of its own. */
-  static List<Segment> segments(Checkpoint checkpoint, LocalizerSettings settings, List<ClipSnippet> records) {
+  public static List<Segment> segments(Checkpoint checkpoint, LocalizerSettings settings, List<ClipSnippet> records) {
     try (CurrentModel models = new CurrentModel()) {
       models.swap(InferenceModel.load(checkpoint));
       try (DriverRun run = new DriverRun(settings, models)) {

@@ -5,18 +5,18 @@ import java.nio.file.Path;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** Localizer settings for the tiny test networks. */
-final class TestSettings {
+public final class TestSettings {
 
   /**
    * Windows of 8 one-second snippets, a hop of 2. Untrained heads score about 0.01, so the
    * threshold sits among their scores: a few actions per window pass it.
    */
-  static final SlidingWindowSettings SLIDING = new SlidingWindowSettings(8, 2, 0.012, 0.3);
+  public static final SlidingWindowSettings SLIDING = new SlidingWindowSettings(8, 2, 0.012, 0.3);
 
   private TestSettings() {}
 
   /** The tiny model's settings, exactly-once, one thread, state under {@code stateDir}. */
-  static LocalizerSettings of(String model, String applicationId, Path stateDir) {
+  public static LocalizerSettings of(String model, String applicationId, Path stateDir) {
     return new LocalizerSettings(model, SLIDING, applicationId, stateDir, 1, StreamsConfig.EXACTLY_ONCE_V2);
   }
 }

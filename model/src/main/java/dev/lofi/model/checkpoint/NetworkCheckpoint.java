@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import dev.lofi.model.encoder.SnippetTensor;
 import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.checkpoint.Checkpoint;
@@ -26,6 +27,8 @@ import java.util.Map;
  */
 public final class NetworkCheckpoint {
 
+  private static final int EXAMPLE_FRAME_SIZE = 64;
+
   private NetworkCheckpoint() {}
 
   /** The parameters of an initialised network, or of one of its blocks (a head alone). */
@@ -37,6 +40,15 @@ public final class NetworkCheckpoint {
       throw new UncheckedIOException("cannot serialise the network's parameters", e);
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * An input that sizes {@code config}'s network before its parameters are loaded: one snippet of
+   * 64 px frames. Any other would do: no parameter's shape depends on the frame size or the number
+   * of snippets (the encoder is convolutional and pools, the head convolves over time).
+   */
+  public static Shape exampleInput(NetworkConfig config) {
+    return new Shape(1, 1, config.framesPerSnippet(), SnippetTensor.CHANNELS, EXAMPLE_FRAME_SIZE, EXAMPLE_FRAME_SIZE);
   }
 
   /**

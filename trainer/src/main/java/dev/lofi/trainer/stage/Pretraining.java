@@ -5,12 +5,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.lofi.model.checkpoint.CheckpointConfig;
+import dev.lofi.model.checkpoint.CheckpointExport;
 import dev.lofi.model.checkpoint.NetworkCheckpoint;
 import dev.lofi.model.head.HeadConfig;
 import dev.lofi.model.network.LocalizationNetwork;
@@ -22,7 +22,6 @@ import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.record.CheckpointManifest;
 import dev.lofi.topics.record.GroundTruthSegment;
 import dev.lofi.topics.record.VideoAnnotations;
-import dev.lofi.trainer.checkpoint.CheckpointExport;
 import dev.lofi.trainer.data.ClipFetcher;
 import dev.lofi.trainer.data.TrainingSet;
 import dev.lofi.trainer.data.VideoBatch;
@@ -67,9 +66,6 @@ public final class Pretraining {
   public static final String SUBSET = "pretrain";
   /** The class of clips without an action; not a localization label. */
   public static final String BACKGROUND = "background";
-
-  // Only sizes the structure before saved parameters replace it: the encoder pools.
-  private static final int EXAMPLE_FRAME_SIZE = 64;
 
   private final String bootstrap;
   private final PretrainingSettings settings;
@@ -185,9 +181,8 @@ public final class Pretraining {
       admin.createMissing(List.of(TopicCatalog.CHECKPOINTS, TopicCatalog.DLQ));
     }
     NetworkConfig localization = withClasses(network, labels.size());
-    Shape example = new Shape(1, 1, network.framesPerSnippet(), 3, EXAMPLE_FRAME_SIZE, EXAMPLE_FRAME_SIZE);
-    CheckpointExport.Exported exported = CheckpointExport.read(saved, example);
-    NetworkConfig source = exported.config();
+    CheckpointExport.Exported exported = CheckpointExport.read(saved);
+    NetworkConfig source = exported.network();
     try (NDManager manager = NDManager.newBaseManager()) {
       if (source.depth() != network.depth() || source.widthMultiplier() != network.widthMultiplier()
           || source.framesPerSnippet() != network.framesPerSnippet() || source.stemStride() != network.stemStride()) {
@@ -196,13 +191,14 @@ public final class Pretraining {
       }
       manager.getEngine().setRandomSeed((int) settings.seed());
       LocalizationNetwork started = localization.build();
-      started.initialize(manager, DataType.FLOAT32, example);
-      LocalizationNetwork savedNetwork = NetworkCheckpoint.load(manager, source, exported.parameters(), example);
+      started.initialize(manager, DataType.FLOAT32, NetworkCheckpoint.exampleInput(localization));
+      LocalizationNetwork savedNetwork = NetworkCheckpoint.load(manager, source, exported.checkpoint().parameters(),
+          NetworkCheckpoint.exampleInput(source));
       NetworkCheckpoint.loadEncoder(manager, started, NetworkCheckpoint.parameters(savedNetwork.encoder()));
       metrics.stageStarted(STAGE, 0, 0);
       CheckpointManifest checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, 0, 0,
           new CheckpointConfig(localization, labels, List.of()), Map.of(), started);
-      metrics.stageFinished(STAGE, "encoder from " + exported.file() + " (" + exported.version() + "), checkpoint "
+      metrics.stageFinished(STAGE, "encoder from " + exported.file() + " (" + exported.checkpoint().manifest().version() + "), checkpoint "
           + checkpoint.model() + "@" + checkpoint.version());
       return checkpoint;
     }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.lofi.model.checkpoint.CheckpointConfig;
+import dev.lofi.model.checkpoint.CheckpointExport;
 import dev.lofi.model.checkpoint.NetworkCheckpoint;
 import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
@@ -14,7 +15,6 @@ import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.record.CheckpointChunker;
 import dev.lofi.topics.record.CheckpointManifest;
-import dev.lofi.trainer.checkpoint.CheckpointExport;
 import dev.lofi.trainer.metrics.MetricsPublisher;
 import dev.lofi.trainer.metrics.TrainingListener;
 import java.nio.file.Path;
@@ -83,7 +83,7 @@ class PretrainingInitTest {
     network.initialize(manager, DataType.FLOAT32, INPUT);
     byte[] parameters = NetworkCheckpoint.parameters(network);
     CheckpointExport.write(dir, config, new Checkpoint(CheckpointChunker.manifest("saved", "v1", "lofi", 0, 1,
-        config.toMap(), Map.of(), parameters, CheckpointChunker.DEFAULT_CHUNK_BYTES, Instant.now()), parameters), INPUT);
+        config.toMap(), Map.of(), parameters, CheckpointChunker.DEFAULT_CHUNK_BYTES, Instant.now()), parameters));
     return network;
   }
 
