@@ -143,7 +143,8 @@ public final class ReportTable {
     if (result instanceof Trained trained) {
       cells.add(percent(Optional.of(trained.averageMap())));
       columns.thresholds().forEach(t -> cells.add(percent(trained.mapAt(t))));
-      cells.add(MemoryBudget.format(trained.peakTrainBytes()));
+      // 0: no step of the configuration measured memory (the baseline trains no encoder).
+      cells.add(trained.peakTrainBytes() == 0 ? "–" : MemoryBudget.format(trained.peakTrainBytes()));
       cells.add(duration(trained.trainSeconds().mean()));
       return new Row(cells, false);
     }

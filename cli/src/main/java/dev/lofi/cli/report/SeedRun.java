@@ -5,7 +5,7 @@ package dev.lofi.cli.report;
  *
  * @param seed the seed that drew data order and initial weights
  * @param scores mAP on the held-out videos
- * @param peakTrainBytes the highest memory a training step took
+ * @param peakTrainBytes the highest memory a training step took; 0 when no step measured it
  * @param trainSeconds wall time of training, every stage of the configuration included
  */
 public record SeedRun(long seed, MapScores scores, long peakTrainBytes, double trainSeconds) {

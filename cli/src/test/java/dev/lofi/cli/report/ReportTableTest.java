@@ -66,6 +66,15 @@ class ReportTableTest {
   }
 
   @Test
+  void aConfigurationWhoseStepsMeasuredNoMemoryShowsADashNotZeroBytes() {
+    Trained baseline = new Trained("baseline", List.of(new SeedRun(1, new MapScores(ACTIVITYNET_TIOU,
+        ACTIVITYNET_TIOU.stream().map(t -> 0.3).toList()), 0, 45)));
+    String row = new ReportTable(List.of(baseline)).console().lines().toList().get(2);
+
+    assertThat(row).doesNotContain("0 B").contains("–");
+  }
+
+  @Test
   void overSeedsTheTableGivesMeanAndSampleSpread() {
     String console = new ReportTable(List.of(trained("T-LoFi", 0.34, 0.36))).console();
 
