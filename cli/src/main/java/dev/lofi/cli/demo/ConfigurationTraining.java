@@ -50,24 +50,20 @@ final class ConfigurationTraining {
   private final String bootstrap;
   private final DemoSettings settings;
   private final NetworkConfig network;
+  private final Map<String, StepMemoryEstimate> estimates;
   private final MemoryBudget budget;
 
-  ConfigurationTraining(String bootstrap, DemoSettings settings, NetworkConfig network, MemoryBudget budget) {
+  /**
+   * The run's budget is what the costliest LoFi fidelity's step needs, and a quarter more, as the
+   * paper gives every LoFi setting the memory of one frozen-encoder pipeline's GPU.
+   */
+  ConfigurationTraining(String bootstrap, DemoSettings settings, NetworkConfig network) {
     this.bootstrap = bootstrap;
     this.settings = settings;
     this.network = network;
-    this.budget = budget;
-  }
-
-  /**
-   * The budget of a run: what the costliest LoFi fidelity's step needs, and a quarter more, as the
-   * paper gives every LoFi setting the memory of one frozen-encoder pipeline's GPU.
-   */
-  static MemoryBudget budgetFor(NetworkConfig network, int batch) {
-    Map<String, StepMemoryEstimate> estimates = StepMemoryEstimate.forPreset(network, FidelityPreset.CPU, batch);
-    long lofi = DemoConfiguration.C.fidelities().stream().mapToLong(f -> estimates.get(f).totalBytes()).max()
-        .orElseThrow();
-    return new MemoryBudget(lofi + lofi / 4);
+    this.estimates = StepMemoryEstimate.forPreset(network, FidelityPreset.CPU, settings.batch());
+    long lofi = stepBytes(DemoConfiguration.C);
+    this.budget = new MemoryBudget(lofi + lofi / 4);
   }
 
   /** The estimate that refuses {@code configuration}, if the budget does. */
@@ -75,12 +71,14 @@ final class ConfigurationTraining {
     if (!configuration.joint()) {
       return Optional.empty();
     }
-    Map<String, StepMemoryEstimate> estimates = StepMemoryEstimate.forPreset(network, FidelityPreset.CPU,
-        settings.batch());
-    long needed = configuration.fidelities().stream().mapToLong(f -> estimates.get(f).totalBytes()).max()
-        .orElseThrow();
+    long needed = stepBytes(configuration);
     return budget.fits(needed) ? Optional.empty()
         : Optional.of(new Refused("does not fit the " + MemoryBudget.format(budget.bytes()) + " budget", needed));
+  }
+
+  /** What the costliest of {@code configuration}'s fidelities needs for one joint step. */
+  private long stepBytes(DemoConfiguration configuration) {
+    return configuration.fidelities().stream().mapToLong(f -> estimates.get(f).totalBytes()).max().orElseThrow();
   }
 
   /** Trains {@code configuration} for {@code seed} from {@code pretrained}, whose labels it keeps. */

@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -108,8 +109,7 @@ public final class Demo {
       List<String> labels = pretrain(seed);
       Checkpoint pretrained = Pretraining.latestCheckpoint(bootstrap, pretrainModel(seed)).orElseThrow();
       NetworkConfig network = NetworkPresets.forPreset(FidelityPreset.CPU, labels.size());
-      ConfigurationTraining training = new ConfigurationTraining(bootstrap, settings, network,
-          ConfigurationTraining.budgetFor(network, settings.batch()));
+      ConfigurationTraining training = new ConfigurationTraining(bootstrap, settings, network);
       for (DemoConfiguration configuration : DemoConfiguration.values()) {
         var refusal = training.refusal(configuration);
         if (refusal.isPresent()) {
@@ -124,7 +124,7 @@ public final class Demo {
                 m.epoch(), m.step(), m.loss())));
         Map<String, List<Segment>> segments = live.localize(trained.model(), heldOut.keySet());
         DetectionMetrics metrics = evaluation.evaluate(predictions(segments));
-        MapScores scores = new MapScores(toList(metrics.tiou().values()), metrics.mAP());
+        MapScores scores = new MapScores(Arrays.stream(metrics.tiou().values()).boxed().toList(), metrics.mAP());
         runs.computeIfAbsent(configuration, c -> new ArrayList<>())
             .add(new SeedRun(seed, scores, trained.peakBytes(), trained.seconds()));
         progress.line(String.format(Locale.ROOT, "%s: avg mAP %.2f%% on %d held-out videos (%d segments), trained in"
@@ -207,14 +207,6 @@ public final class Demo {
         .map(s -> new Detection(labels.indexOf(s.label()), s.start(), s.end(), s.score())).toList();
     double duration = truth.duration().orElse(segments.stream().mapToDouble(Segment::end).max().orElse(1));
     return new VideoTimeline(truth.videoId(), duration, labels, truth.segments(), detections);
-  }
-
-  private static List<Double> toList(double[] values) {
-    List<Double> list = new ArrayList<>(values.length);
-    for (double value : values) {
-      list.add(value);
-    }
-    return list;
   }
 
   /** The claim, tested: C-LoFi against the frozen-encoder baseline, in the run's own numbers. */

@@ -55,11 +55,6 @@ public final class HeadTraining {
 
   private static final String STAGE = "head";
   private static final String SUBSET = "training";
-  /**
-   * Frame side the source network is initialised with before its parameters are loaded; the
-   * encoder's parameters do not depend on it, and every stem stride accepts it.
-   */
-  private static final int INIT_FRAME_SIDE = 224;
 
   private final String bootstrap;
   private final HeadTrainingSettings settings;
@@ -129,21 +124,15 @@ public final class HeadTraining {
           epochLosses.add(epochLoss);
           if (whole == null) {
             // The encoder is needed only now, to save the whole network: loaded once, never run.
-            whole = NetworkCheckpoint.load(wholeManager, source, new Shape(1, first.snippetCount(),
-                network.framesPerSnippet(), 3, INIT_FRAME_SIDE, INIT_FRAME_SIDE));
+            whole = NetworkCheckpoint.load(wholeManager, source, NetworkCheckpoint.exampleInput(network));
           }
-          Map<String, Double> epochMetrics = new LinkedHashMap<>(Map.of("loss", epochLoss));
-          Double averageMap = null;
-          if (validation.isPresent()) {
-            DetectionMetrics validated = validation.get().run(head, trainer.getManager());
-            averageMap = validated.averageMAP();
-            epochMaps.add(averageMap);
-            epochMetrics.putAll(ValidationScore.checkpointMetrics(validated));
-          }
+          Optional<DetectionMetrics> validated = validation.map(v -> v.run(head, trainer.getManager()));
+          validated.ifPresent(v -> epochMaps.add(v.averageMAP()));
           NetworkCheckpoint.loadHead(wholeManager, whole, NetworkCheckpoint.parameters(head));
           checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch, step, published,
-              epochMetrics, whole);
-          metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) rate, averageMap);
+              ValidationScore.epochMetrics(epochLoss, validated), whole);
+          metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) rate,
+              validated.map(DetectionMetrics::averageMAP).orElse(null));
         }
       }
     }

@@ -155,17 +155,12 @@ public final class JointTraining {
           }
           double epochLoss = lossSum / Math.max(1, batches);
           epochLosses.add(epochLoss);
-          Map<String, Double> epochMetrics = new LinkedHashMap<>(Map.of("loss", epochLoss));
-          Double averageMap = null;
-          if (validation.isPresent()) {
-            DetectionMetrics validated = validation.get().run(net, trainer.getManager(), fetcher);
-            averageMap = validated.averageMAP();
-            epochMaps.add(averageMap);
-            epochMetrics.putAll(ValidationScore.checkpointMetrics(validated));
-          }
+          Optional<DetectionMetrics> validated = validation.map(v -> v.run(net, trainer.getManager(), fetcher));
+          validated.ifPresent(v -> epochMaps.add(v.averageMAP()));
           checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch, step, checkpointConfig,
-              epochMetrics, net);
-          metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) rate, averageMap);
+              ValidationScore.epochMetrics(epochLoss, validated), net);
+          metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) rate,
+              validated.map(DetectionMetrics::averageMAP).orElse(null));
         }
       }
     }

@@ -198,8 +198,9 @@ public final class Pretraining {
       metrics.stageStarted(STAGE, 0, 0);
       CheckpointManifest checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, 0, 0,
           new CheckpointConfig(localization, labels, List.of()), Map.of(), started);
-      metrics.stageFinished(STAGE, "encoder from " + exported.file() + " (" + exported.checkpoint().manifest().version() + "), checkpoint "
-          + checkpoint.model() + "@" + checkpoint.version());
+      metrics.stageFinished(STAGE, "encoder from " + exported.file() + " ("
+          + exported.checkpoint().manifest().version() + "), checkpoint " + checkpoint.model() + "@"
+          + checkpoint.version());
       return checkpoint;
     }
   }

@@ -40,11 +40,6 @@ public final class FeatureValidation {
         .map(score -> new FeatureValidation(videos, score));
   }
 
-  /** How many videos each validation runs on. */
-  public int videos() {
-    return videos.size();
-  }
-
   /** Runs {@code head} in inference mode on every validation video's features and scores its detections. */
   public DetectionMetrics run(TalHead head, NDManager manager) {
     Map<String, List<Detection>> detections = new LinkedHashMap<>();

@@ -53,6 +53,17 @@ public final class ValidationScore {
     return evaluation.evaluate(predictions);
   }
 
+  /**
+   * An epoch's checkpoint metrics: its mean training loss, and the validation's when there was
+   * one (see {@link #checkpointMetrics(DetectionMetrics)}).
+   */
+  public static Map<String, Double> epochMetrics(double loss, Optional<DetectionMetrics> validated) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    values.put("loss", loss);
+    validated.ifPresent(metrics -> values.putAll(checkpointMetrics(metrics)));
+    return values;
+  }
+
   /** The checkpoint metrics of a validation: average mAP and mAP at each threshold. */
   public static Map<String, Double> checkpointMetrics(DetectionMetrics metrics) {
     Map<String, Double> values = new LinkedHashMap<>();

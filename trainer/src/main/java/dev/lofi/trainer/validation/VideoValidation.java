@@ -42,11 +42,6 @@ public final class VideoValidation {
         .map(score -> new VideoValidation(fidelity, videos, score));
   }
 
-  /** How many videos each validation runs on. */
-  public int videos() {
-    return videos.size();
-  }
-
   /**
    * Runs {@code network} in inference mode on every validation video, one at a time (on a
    * sub-manager of {@code manager} freed after each), and scores its detections.
