@@ -1,17 +1,21 @@
 package dev.lofi.trainer.data;
 
+import dev.lofi.topics.client.ClientProperties;
 import dev.lofi.topics.codec.RecordFormatException;
 import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.RecordSerdes;
-import dev.lofi.topics.scan.TopicScan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads one video's snippets straight from their offsets: a seek to the first, then a read to the
@@ -20,11 +24,24 @@ import org.apache.kafka.common.TopicPartition;
 public final class ClipFetcher implements AutoCloseable {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final int FETCH_BYTES = 4 * 1024 * 1024;
+  private static final int FETCH_MAX_WAIT_MS = 10;
 
   private final KafkaConsumer<byte[], byte[]> consumer;
 
+  /**
+   * Sized for reading one video and then seeking elsewhere. A fetch asks for a little more than a
+   * full-fidelity video (cpu preset: 32 snippets of about 100 KB), not the 16 MB a scan reads,
+   * because what comes after the video is dropped at the next seek. And the broker may hold a fetch
+   * at the end of a partition for only a few milliseconds: the consumer prefetches past each video,
+   * and the next video's fetch cannot go out until that request returns, which by default takes
+   * half a second whenever the video was a partition's last.
+   */
   public ClipFetcher(String bootstrap) {
-    this.consumer = TopicScan.consumer(bootstrap);
+    Properties properties = ClientProperties.consumer(bootstrap, "lofi-fetch-" + UUID.randomUUID());
+    properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, FETCH_BYTES);
+    properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
+    this.consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
   /**
