@@ -36,14 +36,15 @@ import java.util.TreeSet;
  * cycling the fidelities as C-LoFi does, so the localization loss reaches the encoder within the
  * memory of a frozen-feature pipeline. Videos come from the clip topics every epoch, in a fresh
  * seeded order; a checkpoint goes to {@code lofi.checkpoints} after each epoch, with the
- * validation mAP of the whole network at full fidelity when the cluster has validation videos.
+ * validation mAP of the whole network at full fidelity when the cluster has validation videos (and
+ * the settings ask for it).
  */
 public final class JointTraining {
 
   /**
    * What the stage did.
    *
-   * @param epochMaps each epoch's validation average mAP; empty without validation videos
+   * @param epochMaps each epoch's validation average mAP; empty without validation videos or validation
    */
   public record Result(long steps, List<Double> epochLosses, List<Double> epochMaps, CheckpointManifest checkpoint,
       Map<String, Map<String, Integer>> skipped) {}
@@ -118,7 +119,8 @@ public final class JointTraining {
     CheckpointConfig checkpointConfig = new CheckpointConfig(network, labels, settings.fidelities());
     List<Double> epochLosses = new ArrayList<>();
     List<Double> epochMaps = new ArrayList<>();
-    Optional<VideoValidation> validation = VideoValidation.load(bootstrap, settings.validationFidelity(), labels);
+    Optional<VideoValidation> validation = settings.validationFidelity() == null ? Optional.empty()
+        : VideoValidation.load(bootstrap, settings.validationFidelity(), labels);
     metrics.stageStarted(STAGE, settings.epochs(), batchesPerEpoch);
     long step = stepsBefore;
     CheckpointManifest checkpoint = null;

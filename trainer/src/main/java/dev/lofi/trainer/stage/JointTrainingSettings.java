@@ -16,7 +16,9 @@ import java.util.List;
  * @param seed fixes the order of every epoch
  * @param maxSteps stop after this many steps (0: no limit); keeps tests short
  * @param validationFidelity the clip topic validation videos are read from after each epoch:
- *     {@link #VALIDATION_FIDELITY}, the fidelity of inference, but for tests
+ *     {@link #VALIDATION_FIDELITY}, the fidelity of inference, but for tests; null for no
+ *     validation (it runs the whole network at full fidelity, which costs a run on a budget more
+ *     than an epoch of low-fidelity training does)
  * @param network the network to train; null for the preset's
  */
 public record JointTrainingSettings(String model, List<String> fidelities, Cycle cycle, int batchesPerSwitch,
@@ -47,8 +49,9 @@ public record JointTrainingSettings(String model, List<String> fidelities, Cycle
     if (!(learningRate > 0)) {
       throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
     }
-    if (validationFidelity == null || validationFidelity.isBlank()) {
-      throw new IllegalArgumentException("a validation fidelity is required, e.g. '" + VALIDATION_FIDELITY + "'");
+    if (validationFidelity != null && validationFidelity.isBlank()) {
+      throw new IllegalArgumentException("the validation fidelity must not be blank: give one, e.g. '"
+          + VALIDATION_FIDELITY + "', or null for no validation");
     }
     if (maxSteps < 0) {
       throw new IllegalArgumentException("maxSteps must be >= 0, got " + maxSteps);
