@@ -18,6 +18,18 @@ record Look(Outline outline, int red, int green, int blue, double halfLength, do
     }
   }
 
+  /** The look of {@code action}'s actor in a legible set: fully saturated, one hue per class. */
+  Look inColourOf(ActionClass action) {
+    int[] rgb = Palette.hsv((double) action.ordinal() / ActionClass.values().length, 0.95, 0.95);
+    return new Look(outline, rgb[0], rgb[1], rgb[2], halfLength, aspect, angle);
+  }
+
+  /** This look without colour, so that it reads as no class in a legible set. */
+  Look inGrey() {
+    int grey = (int) Math.round(0.299 * red + 0.587 * green + 0.114 * blue);
+    return new Look(outline, grey, grey, grey, halfLength, aspect, angle);
+  }
+
   static Look draw(SplittableRandom random) {
     Outline outline = Outline.values()[random.nextInt(Outline.values().length)];
     int[] rgb = Palette.hsv(random.nextDouble(), random.nextDouble(0.35, 0.9), random.nextDouble(0.45, 0.95));

@@ -16,6 +16,11 @@ record SceneObject(Look look, Idle idle, double homeX, double homeY, double spee
   private static final double ACTOR_MARGIN = 0.42;
   private static final double DISTRACTOR_MARGIN = 0.12;
 
+  /** The same object looking {@code other}. */
+  SceneObject looking(Look other) {
+    return new SceneObject(other, idle, homeX, homeY, speed, heading, seed);
+  }
+
   /** The object that performs the actions: a wanderer near the middle. */
   static SceneObject actor(double aspect, SplittableRandom random) {
     return new SceneObject(Look.draw(random), Idle.WANDER,

@@ -33,7 +33,7 @@ public final class SynthPlan {
     // Separate streams, so that the number of videos does not change the trimmed clips, nor the reverse.
     SplittableRandom videoRandom = root.split();
     SplittableRandom clipRandom = root.split();
-    VideoPlanner planner = new VideoPlanner(config.preset());
+    VideoPlanner planner = new VideoPlanner(config.preset(), config.legible());
     boolean[] validation = validationMask(config.videos(), videoRandom);
     ClassDeck deck = new ClassDeck(videoRandom.split());
     List<VideoPlan> videos = new ArrayList<>();

@@ -10,8 +10,12 @@ import java.nio.file.Path;
  * @param seed everything drawn derives from it: same seed, same set
  * @param clipsPerClass trimmed clips of each action class
  * @param backgroundClips trimmed clips with no action
+ * @param legible whether classes can be read at a glance: each untrimmed video shows one class,
+ *     and the actor wears its class's colour (distractors are grey), so a frame tells the class and
+ *     only motion tells when the actions are; by default classes differ by motion alone
  */
-public record SynthTalConfig(Path outDir, int videos, long seed, SynthPreset preset, int clipsPerClass, int backgroundClips) {
+public record SynthTalConfig(Path outDir, int videos, long seed, SynthPreset preset, int clipsPerClass, int backgroundClips,
+    boolean legible) {
 
   public static final int DEFAULT_VIDEOS = 40;
   public static final long DEFAULT_SEED = 1;
@@ -34,25 +38,29 @@ public record SynthTalConfig(Path outDir, int videos, long seed, SynthPreset pre
     }
   }
 
-  /** The defaults: 40 videos, seed 1, preset cpu, 12 trimmed clips per class, 6 background clips. */
+  /** The defaults: 40 videos, seed 1, preset cpu, 12 trimmed clips per class, 6 background clips, not legible. */
   public static SynthTalConfig defaults(Path outDir) {
     return new SynthTalConfig(outDir, DEFAULT_VIDEOS, DEFAULT_SEED, SynthPreset.CPU, DEFAULT_CLIPS_PER_CLASS,
-        DEFAULT_BACKGROUND_CLIPS);
+        DEFAULT_BACKGROUND_CLIPS, false);
   }
 
   public SynthTalConfig withVideos(int count) {
-    return new SynthTalConfig(outDir, count, seed, preset, clipsPerClass, backgroundClips);
+    return new SynthTalConfig(outDir, count, seed, preset, clipsPerClass, backgroundClips, legible);
   }
 
   public SynthTalConfig withSeed(long value) {
-    return new SynthTalConfig(outDir, videos, value, preset, clipsPerClass, backgroundClips);
+    return new SynthTalConfig(outDir, videos, value, preset, clipsPerClass, backgroundClips, legible);
   }
 
   public SynthTalConfig withPreset(SynthPreset value) {
-    return new SynthTalConfig(outDir, videos, seed, value, clipsPerClass, backgroundClips);
+    return new SynthTalConfig(outDir, videos, seed, value, clipsPerClass, backgroundClips, legible);
   }
 
   public SynthTalConfig withTrimmedClips(int perClass, int background) {
-    return new SynthTalConfig(outDir, videos, seed, preset, perClass, background);
+    return new SynthTalConfig(outDir, videos, seed, preset, perClass, background, legible);
+  }
+
+  public SynthTalConfig withLegibleClasses(boolean value) {
+    return new SynthTalConfig(outDir, videos, seed, preset, clipsPerClass, backgroundClips, value);
   }
 }

@@ -23,16 +23,26 @@ final class VideoPlanner {
   private static final int MAX_DISTRACTORS = 3;
 
   private final SynthPreset preset;
+  private final boolean legible;
 
-  VideoPlanner(SynthPreset preset) {
+  /** @param legible one class per video, worn as the actor's colour (see {@link SynthTalConfig#legible}) */
+  VideoPlanner(SynthPreset preset, boolean legible) {
     this.preset = preset;
+    this.legible = legible;
   }
 
-  /** An untrimmed video of 1 to 4 actions of classes dealt from {@code deck}, with near-misses in the gaps. */
+  /**
+   * An untrimmed video of 1 to 4 actions of classes dealt from {@code deck} (one class for all of
+   * them when legible), with near-misses in the gaps.
+   */
   VideoPlan untrimmed(String id, String subset, ClassDeck deck, SplittableRandom random) {
     int frames = preset.frames(random.nextDouble(preset.minVideoSeconds(), preset.maxVideoSeconds()));
     List<SceneObject> cast = new ArrayList<>();
     int actor = drawCast(cast, random);
+    ActionClass videoClass = legible ? deck.next() : null;
+    if (legible) {
+      wearColours(cast, actor, videoClass);
+    }
     int[] lengths = actionLengths(frames, random);
     int[] gaps = gaps(frames, lengths, random);
     List<Performance> performances = new ArrayList<>();
@@ -40,7 +50,8 @@ final class VideoPlanner {
     for (int i = 0; i < lengths.length; i++) {
       addNearMisses(performances, cast.size(), cursor, cursor + gaps[i], random);
       cursor += gaps[i];
-      performances.add(Performance.action(actor, deck.next(), cursor, lengths[i], preset.fps(), random));
+      ActionClass action = legible ? videoClass : deck.next();
+      performances.add(Performance.action(actor, action, cursor, lengths[i], preset.fps(), random));
       cursor += lengths[i];
     }
     addNearMisses(performances, cast.size(), cursor, frames, random);
@@ -53,6 +64,11 @@ final class VideoPlanner {
     int frames = actionFrames(random);
     List<SceneObject> cast = new ArrayList<>();
     int actor = drawCast(cast, random);
+    if (legible) {
+      // A background clip's actor wears some class's colour too: colour alone must not say "no action".
+      wearColours(cast, actor, action != null ? action
+          : ActionClass.values()[random.nextInt(ActionClass.values().length)]);
+    }
     List<Performance> performances = new ArrayList<>();
     if (action != null) {
       performances.add(Performance.action(actor, action, 0, frames, preset.fps(), random));
@@ -71,6 +87,14 @@ final class VideoPlanner {
       cast.add(i == actor ? SceneObject.actor(preset.aspect(), random) : SceneObject.distractor(preset.aspect(), random));
     }
     return actor;
+  }
+
+  /** The actor in {@code action}'s colour, the others in grey. */
+  private static void wearColours(List<SceneObject> cast, int actor, ActionClass action) {
+    for (int i = 0; i < cast.size(); i++) {
+      SceneObject object = cast.get(i);
+      cast.set(i, object.looking(i == actor ? object.look().inColourOf(action) : object.look().inGrey()));
+    }
   }
 
   private int actionFrames(SplittableRandom random) {

@@ -152,6 +152,37 @@ class SynthPlanTest {
     }
   }
 
+  @Test
+  void aLegibleSetShowsOneClassPerVideoWornAsTheActorsColourAmongGreyDistractors() {
+    SynthPlan legible = SynthPlan.of(DEFAULTS.withVideos(30).withLegibleClasses(true));
+
+    Map<ActionClass, Look> colourOf = new EnumMap<>(ActionClass.class);
+    for (VideoPlan video : legible.videos()) {
+      List<Performance> acts = video.performances().stream().filter(Performance::annotated).toList();
+      assertThat(acts).isNotEmpty().extracting(Performance::action).containsOnly(acts.get(0).action());
+      assertThat(acts).extracting(Performance::object).containsOnly(acts.get(0).object());
+      for (int i = 0; i < video.cast().size(); i++) {
+        Look look = video.cast().get(i).look();
+        if (i == acts.get(0).object()) {
+          Look known = colourOf.putIfAbsent(acts.get(0).action(), look);
+          assertThat(known == null || known.red() == look.red() && known.green() == look.green()
+              && known.blue() == look.blue()).as("one colour per class").isTrue();
+        } else {
+          assertThat(look.red()).isEqualTo(look.green()).isEqualTo(look.blue());
+        }
+      }
+    }
+    assertThat(colourOf).as("30 videos dealt from decks of 7 show every class").hasSize(ActionClass.values().length);
+    assertThat(colourOf.values().stream().map(l -> List.of(l.red(), l.green(), l.blue())).distinct()).hasSize(7);
+    // Background clips' actors wear class colours too, so colour alone never says "no action".
+    assertThat(legible.clips()).filteredOn(c -> c.label().equals(TrimmedClip.BACKGROUND)).allSatisfy(clip ->
+        assertThat(clip.plan().cast()).anySatisfy(object -> assertThat(object.look()).isIn(colourOf.values().stream()
+            .map(c -> new Look(object.look().outline(), c.red(), c.green(), c.blue(), object.look().halfLength(),
+                object.look().aspect(), object.look().angle())).toList())));
+    assertThat(SynthPlan.of(DEFAULTS.withVideos(30)).videos()).anySatisfy(video -> assertThat(video.performances()
+        .stream().filter(Performance::annotated).map(Performance::action).distinct().count()).isGreaterThan(1));
+  }
+
   /** Each class's mean lies within four standard errors of the overall mean: no detectable dependence. */
   private static void assertSameMeanForEveryClass(Map<ActionClass, List<Look>> looks, List<Look> all,
       ToDoubleFunction<Look> statistic) {

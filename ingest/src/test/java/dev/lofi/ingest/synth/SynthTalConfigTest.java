@@ -12,13 +12,13 @@ class SynthTalConfigTest {
 
   @Test
   void defaultsAreFortyCpuVideosFromSeedOneWithTwelveClipsPerClass() {
-    assertThat(DEFAULTS).isEqualTo(new SynthTalConfig(Path.of("out"), 40, 1, SynthPreset.CPU, 12, 6));
+    assertThat(DEFAULTS).isEqualTo(new SynthTalConfig(Path.of("out"), 40, 1, SynthPreset.CPU, 12, 6, false));
   }
 
   @Test
   void withersChangeOneValueOnly() {
     assertThat(DEFAULTS.withVideos(3).withSeed(9).withPreset(SynthPreset.PAPER).withTrimmedClips(2, 0))
-        .isEqualTo(new SynthTalConfig(Path.of("out"), 3, 9, SynthPreset.PAPER, 2, 0));
+        .isEqualTo(new SynthTalConfig(Path.of("out"), 3, 9, SynthPreset.PAPER, 2, 0, false));
   }
 
   @Test
