@@ -24,8 +24,10 @@ import java.util.function.Consumer;
 /**
  * Trains one configuration of one seed from the seed's pre-trained network, as {@code lofi train}
  * would: joint training at its fidelities (none for the baseline), full-fidelity features, then a
- * fresh head on them. Memory is checked against the run's budget first, so full-fidelity joint
- * training is refused with its estimate instead of tried.
+ * fresh head on them. Joint training is not validated: running the whole network at full fidelity
+ * on the held-out videos after each epoch would cost more than the epoch; the head stage's
+ * validation on features gives the curve. Memory is checked against the run's budget first, so
+ * full-fidelity joint training is refused with its estimate instead of tried.
  */
 final class ConfigurationTraining {
 
@@ -103,8 +105,7 @@ final class ConfigurationTraining {
       String source = pretrained.manifest().model();
       if (configuration.joint()) {
         new JointTraining(bootstrap, new JointTrainingSettings(model, configuration.fidelities(), Cycle.LONG, 16,
-            settings.lofiEpochs(), settings.batch(), settings.learningRate(), seed, 0,
-            JointTrainingSettings.VALIDATION_FIDELITY, null), publisher)
+            settings.lofiEpochs(), settings.batch(), settings.learningRate(), seed, 0, null, null), publisher)
             .run(network, labels, Optional.of(pretrained.parameters()));
         source = model;
       }

@@ -14,11 +14,13 @@ import dev.lofi.model.evaluation.ActionInstance;
 import dev.lofi.model.evaluation.DetectionEvaluation;
 import dev.lofi.model.evaluation.DetectionMetrics;
 import dev.lofi.model.evaluation.Prediction;
+import dev.lofi.model.evaluation.RandomSegments;
 import dev.lofi.model.evaluation.TiouThresholds;
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.model.segment.Detection;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.fidelity.FidelityPreset;
+import dev.lofi.topics.record.GroundTruthSegment;
 import dev.lofi.topics.record.Segment;
 import dev.lofi.topics.record.TrainerMetric;
 import dev.lofi.trainer.NetworkPresets;
@@ -38,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -63,8 +66,14 @@ public final class Demo {
    * @param table the comparison as the console shows it
    * @param findings what the run showed, one paragraph
    * @param report the report folder's {@code report.md}
+   * @param results each configuration's result, in the table's order
+   * @param chanceMaps the average mAP of each draw of random segments on the held-out videos
    */
-  public record Outcome(String table, String findings, Path report) {}
+  public record Outcome(String table, String findings, Path report, List<ConfigurationResult> results,
+      List<Double> chanceMaps) {}
+
+  /** Draws of random segments the chance level is the distribution of. */
+  static final int CHANCE_DRAWS = 20;
 
   private final String bootstrap;
   private final DemoSettings settings;
@@ -85,13 +94,15 @@ public final class Demo {
   public Outcome run() throws IOException, InterruptedException {
     // A previous run's data and localizer state belong to another broker: start clean.
     deleteRecursively(workDir);
-    Report report = compare();
-    new ReportFolder(reportDir).write(report);
-    return new Outcome(new ReportTable(report.results()).console(), report.findings(),
-        reportDir.resolve(ReportFolder.REPORT));
+    Compared compared = compare();
+    new ReportFolder(reportDir).write(compared.report());
+    return new Outcome(new ReportTable(compared.report().results()).console(), compared.report().findings(),
+        reportDir.resolve(ReportFolder.REPORT), compared.report().results(), compared.chanceMaps());
   }
 
-  private Report compare() throws InterruptedException {
+  private record Compared(Report report, List<Double> chanceMaps) {}
+
+  private Compared compare() throws InterruptedException {
     DemoData data = DemoData.prepare(bootstrap, workDir.resolve("synthtal"), settings, progress::line);
     Map<String, GroundTruth> heldOut = data.heldOut();
     HeldOutLocalization live = new HeldOutLocalization(bootstrap, workDir.resolve("localizer"), settings.threshold());
@@ -105,6 +116,8 @@ public final class Demo {
     Map<DemoConfiguration, ConfigurationTraining.Refused> refused = new EnumMap<>(DemoConfiguration.class);
     List<TrainingCurve> curves = new ArrayList<>();
     VideoTimeline timeline = null;
+    // Per held-out video, the most segments any model made: as many guesses as that give chance.
+    Map<String, Integer> guesses = new TreeMap<>();
     for (long seed = 1; seed <= settings.seeds(); seed++) {
       List<String> labels = pretrain(seed);
       Checkpoint pretrained = Pretraining.latestCheckpoint(bootstrap, pretrainModel(seed)).orElseThrow();
@@ -123,6 +136,7 @@ public final class Demo {
             m -> progress.status(String.format(Locale.ROOT, "%s: %s epoch %d step %d loss %.3f", prefix, m.stage(),
                 m.epoch(), m.step(), m.loss())));
         Map<String, List<Segment>> segments = live.localize(trained.model(), heldOut.keySet());
+        segments.forEach((video, closed) -> guesses.merge(video, closed.size(), Math::max));
         DetectionMetrics metrics = evaluation.evaluate(predictions(segments));
         MapScores scores = new MapScores(Arrays.stream(metrics.tiou().values()).boxed().toList(), metrics.mAP());
         runs.computeIfAbsent(configuration, c -> new ArrayList<>())
@@ -150,8 +164,11 @@ public final class Demo {
             refusal.estimatedBytes()));
       }
     }
-    return new Report("LoFi on SynthTAL: " + (settings.quick() ? "quick" : "standard") + " run", results,
-        settings.toMap(), curves, timeline, findings(runs));
+    List<Double> chance = new RandomSegments(instances(data.training()).values().stream().flatMap(List::stream)
+        .toList()).averageMaps(evaluation, durations(heldOut), guesses, CHANCE_DRAWS, 1);
+    Report report = new Report("LoFi on SynthTAL: " + (settings.quick() ? "quick" : "standard") + " run", results,
+        settings.toMap(), curves, timeline, findings(runs, chance));
+    return new Compared(report, chance);
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
@@ -195,6 +212,13 @@ public final class Demo {
     return instances;
   }
 
+  private static Map<String, Double> durations(Map<String, GroundTruth> videos) {
+    Map<String, Double> durations = new LinkedHashMap<>();
+    videos.forEach((id, truth) -> durations.put(id, truth.duration().orElseGet(() ->
+        truth.segments().stream().mapToDouble(GroundTruthSegment::end).max().orElse(0))));
+    return durations;
+  }
+
   private static Map<String, List<Prediction>> predictions(Map<String, List<Segment>> segments) {
     Map<String, List<Prediction>> predictions = new LinkedHashMap<>();
     segments.forEach((video, closed) -> predictions.put(video, closed.stream()
@@ -210,7 +234,7 @@ public final class Demo {
   }
 
   /** The claim, tested: C-LoFi against the frozen-encoder baseline, in the run's own numbers. */
-  private String findings(Map<DemoConfiguration, List<SeedRun>> runs) {
+  private String findings(Map<DemoConfiguration, List<SeedRun>> runs, List<Double> chance) {
     SeedSpread baseline = spread(runs.get(DemoConfiguration.BASELINE));
     SeedSpread lofi = spread(runs.get(DemoConfiguration.C));
     double gap = 100 * (lofi.mean() - baseline.mean());
@@ -226,8 +250,11 @@ public final class Demo {
           + "SynthTAL's classes differ only by motion that pre-training on trimmed clips already learns.";
     }
     return String.format(Locale.ROOT, "C-LoFi reaches %.2f%% average mAP against the frozen-encoder baseline's %.2f%%"
-        + " (%+.2f points, %d seed%s). %s", 100 * lofi.mean(), 100 * baseline.mean(), gap, settings.seeds(),
-        settings.seeds() == 1 ? "" : "s", verdict);
+        + " (%+.2f points, %d seed%s). %s Chance, for scale: random segments with the training videos' classes and"
+        + " lengths, as many per held-out video as the most prolific model made, reach %.2f%% (mean of %d draws;"
+        + " highest %.2f%%).", 100 * lofi.mean(), 100 * baseline.mean(), gap, settings.seeds(),
+        settings.seeds() == 1 ? "" : "s", verdict, 100 * SeedSpread.of(chance).mean(), chance.size(),
+        100 * chance.stream().mapToDouble(Double::doubleValue).max().orElse(0));
   }
 
   private static SeedSpread spread(List<SeedRun> runs) {

@@ -54,6 +54,7 @@ public record DemoSettings(boolean quick, int videos, int clipsPerClass, int pre
     map.put("preset", "cpu");
     map.put("videos", videos);
     map.put("video_format", DemoData.FORMAT.resolution() + " at " + (int) DemoData.FORMAT.fps() + " fps");
+    map.put("legible_classes", DemoData.LEGIBLE_CLASSES);
     map.put("trimmed_clips_per_class", clipsPerClass);
     map.put("pretrain_epochs", pretrainEpochs);
     map.put("lofi_epochs", lofiEpochs);
