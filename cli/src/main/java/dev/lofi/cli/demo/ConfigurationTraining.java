@@ -24,12 +24,16 @@ import java.util.function.Consumer;
 /**
  * Trains one configuration of one seed from the seed's pre-trained network, as {@code lofi train}
  * would: joint training at its fidelities (none for the baseline), full-fidelity features, then a
- * fresh head on them. Joint training is not validated: running the whole network at full fidelity
- * on the held-out videos after each epoch would cost more than the epoch; the head stage's
- * validation on features gives the curve. Memory is checked against the run's budget first, so
- * full-fidelity joint training is refused with its estimate instead of tried.
+ * fresh head on them. No stage looks at the held-out videos: the live localizer scores them once,
+ * after training, and validating every epoch on them would cost a share of each stage (the whole
+ * network at full fidelity, in joint training) and show them to the run before its result. Memory
+ * is checked against the run's budget first, so full-fidelity joint training is refused with its
+ * estimate instead of tried.
  */
 final class ConfigurationTraining {
+
+  /** The subset the head trains on; the held-out videos are SynthTAL's {@code validation} subset. */
+  private static final String TRAINING_SUBSET = "training";
 
   /**
    * What training a configuration left.
@@ -109,7 +113,8 @@ final class ConfigurationTraining {
             .run(network, labels, Optional.of(pretrained.parameters()));
         source = model;
       }
-      new FeatureExtraction(bootstrap, FeatureExtractionSettings.defaults(source), publisher).run();
+      new FeatureExtraction(bootstrap, new FeatureExtractionSettings(source, FeatureExtractionSettings.FULL,
+          List.of(TRAINING_SUBSET), FeatureExtractionSettings.DEFAULT_BATCH), publisher).run();
       new HeadTraining(bootstrap, new HeadTrainingSettings(source, model, settings.headEpochs(), settings.batch(),
           settings.learningRate(), seed, 0), publisher).run();
     }

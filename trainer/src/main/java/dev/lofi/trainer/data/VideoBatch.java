@@ -22,15 +22,23 @@ public final class VideoBatch {
    * Every video must have the same L and frame shape: they come from one fidelity.
    */
   public static NDArray videos(NDManager manager, List<VideoClips> batch) {
-    ClipSnippet first = batch.get(0).snippets().get(0);
-    int snippets = batch.get(0).snippets().size();
+    return snippets(manager, batch.stream().map(VideoClips::snippets).toList());
+  }
+
+  /**
+   * {@code [B, L, T, C, H, W]} from each video's chosen snippets, in order: every list must be as
+   * long as the first and of one frame shape.
+   */
+  public static NDArray snippets(NDManager manager, List<List<ClipSnippet>> batch) {
+    ClipSnippet first = batch.get(0).get(0);
+    int snippets = batch.get(0).size();
     List<byte[]> payloads = new ArrayList<>(batch.size() * snippets);
-    for (VideoClips video : batch) {
-      if (video.snippets().size() != snippets) {
+    for (List<ClipSnippet> video : batch) {
+      if (video.size() != snippets) {
         throw new IllegalArgumentException("videos of one batch must have the same number of snippets: "
-            + video.videoId() + " has " + video.snippets().size() + ", expected " + snippets);
+            + video.get(0).videoId() + " has " + video.size() + ", expected " + snippets);
       }
-      video.snippets().forEach(s -> payloads.add(s.payload()));
+      video.forEach(s -> payloads.add(s.payload()));
     }
     NDArray flat = SnippetTensor.batchFromRgb(manager, payloads, first.frames(), first.height(), first.width());
     return flat.reshape(batch.size(), snippets, first.frames(), SnippetTensor.CHANNELS, first.height(), first.width());

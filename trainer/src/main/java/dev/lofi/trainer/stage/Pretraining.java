@@ -20,12 +20,13 @@ import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.record.CheckpointManifest;
+import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.GroundTruthSegment;
 import dev.lofi.topics.record.VideoAnnotations;
 import dev.lofi.trainer.data.ClipFetcher;
 import dev.lofi.trainer.data.TrainingSet;
 import dev.lofi.trainer.data.VideoBatch;
-import dev.lofi.trainer.data.VideoClips;
+import dev.lofi.trainer.data.SparseSnippets;
 import dev.lofi.trainer.memory.PeakMemory;
 import dev.lofi.trainer.metrics.MetricsPublisher;
 import java.nio.file.Path;
@@ -134,7 +135,7 @@ public final class Pretraining {
           for (int b = 0; b < batchesPerEpoch && !done(step); b++) {
             List<TrainingSet.Entry> entries = order.subList(b * settings.batchSize(),
                 Math.min(order.size(), (b + 1) * settings.batchSize()));
-            List<VideoClips> batch = fetch(fetcher, entries);
+            List<List<ClipSnippet>> batch = fetch(fetcher, entries, epoch);
             int[] targets = entries.stream().mapToInt(e -> classes.indexOf(classOf.get(e.location().videoId())))
                 .toArray();
             PeakMemory.Window memory = PeakMemory.window();
@@ -240,10 +241,10 @@ public final class Pretraining {
 
   private record StepResult(float loss, int correct) {}
 
-  private static StepResult step(Trainer trainer, List<VideoClips> batch, int[] targets) {
+  private static StepResult step(Trainer trainer, List<List<ClipSnippet>> batch, int[] targets) {
     // One sub-manager per step: every array of the step is freed when it closes (stack.md).
     try (NDManager stepManager = trainer.getManager().newSubManager()) {
-      NDArray videos = VideoBatch.videos(stepManager, batch);          // [B, L, T, C, H, W]
+      NDArray videos = VideoBatch.snippets(stepManager, batch);        // [B, L, T, C, H, W]
       NDArray labels = stepManager.create(targets);                      // [B]
       float loss;
       int correct = 0;
@@ -262,8 +263,10 @@ public final class Pretraining {
     }
   }
 
-  private List<VideoClips> fetch(ClipFetcher fetcher, List<TrainingSet.Entry> entries) {
-    return entries.stream().map(entry -> fetcher.require(entry, settings.fidelity())).toList();
+  private List<List<ClipSnippet>> fetch(ClipFetcher fetcher, List<TrainingSet.Entry> entries, int epoch) {
+    SparseSnippets sampling = new SparseSnippets(settings.snippetsPerClip());
+    return entries.stream().map(entry -> sampling.draw(fetcher.require(entry, settings.fidelity()), settings.seed(),
+        epoch)).toList();
   }
 
   private CheckpointManifest publish(LocalizationNetwork net, NetworkConfig network, List<String> labels, int epoch,

@@ -88,7 +88,7 @@ class PretrainingInitTest {
   }
 
   private static Pretraining pretraining(String bootstrap, String model) {
-    return new Pretraining(bootstrap, new PretrainingSettings(model, "full", 1, 1, 0.01f, 1, 0),
+    return new Pretraining(bootstrap, new PretrainingSettings(model, "full", 1, 1, 0, 0.01f, 1, 0),
         new MetricsPublisher(bootstrap, model, new TrainingListener() {}));
   }
 }
