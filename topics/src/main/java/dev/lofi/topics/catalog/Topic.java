@@ -20,6 +20,14 @@ public record Topic(
 
   private static final Pattern LEGAL_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
+  /**
+   * Where a compacted topic rolls its segments. The cleaner compacts closed segments only: at the
+   * broker's default of 1 GiB, a topic whose values are replaced again and again (a checkpoint
+   * every epoch, features every extraction) would pile up a GiB of superseded values, all of it
+   * read by every scan for the latest ones.
+   */
+  static final int COMPACTED_SEGMENT_BYTES = 64 * 1024 * 1024;
+
   /** How the broker discards old records. */
   public enum Cleanup {
     DELETE(TopicConfig.CLEANUP_POLICY_DELETE),
@@ -58,6 +66,9 @@ public record Topic(
     configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, cleanup.policy());
     configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs));
     configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes));
+    if (cleanup == Cleanup.COMPACT) {
+      configs.put(TopicConfig.SEGMENT_BYTES_CONFIG, Integer.toString(COMPACTED_SEGMENT_BYTES));
+    }
     return configs;
   }
 }

@@ -27,6 +27,18 @@ class TopicCatalogTest {
   }
 
   @Test
+  void compactedTopicsRollSegmentsSmallEnoughForTheCleanerToReachSupersededValues() {
+    for (Topic topic : TopicCatalog.all()) {
+      if (topic.cleanup() == Cleanup.COMPACT) {
+        assertThat(topic.configs()).as(topic.name()).containsEntry("segment.bytes", "67108864");
+        assertThat(Topic.COMPACTED_SEGMENT_BYTES).as(topic.name()).isGreaterThan(topic.maxMessageBytes());
+      } else {
+        assertThat(topic.configs()).as(topic.name()).doesNotContainKey("segment.bytes");
+      }
+    }
+  }
+
+  @Test
   void trainingClipsAreKeptUntilDeletedSinceEveryEpochRereadsThem() {
     assertThat(TopicCatalog.clips("st").retentionMs()).isEqualTo(-1);
     assertThat(TopicCatalog.clips("st").configs()).containsEntry("retention.ms", "-1");
