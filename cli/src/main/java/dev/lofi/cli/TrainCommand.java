@@ -195,7 +195,7 @@ final class TrainCommand implements Callable<Integer> {
   private void head(String bootstrap, String name, ProgressLine progress, MetricsPublisher metrics) {
     HeadTraining.Result result = new HeadTraining(bootstrap,
         new HeadTrainingSettings(name, name, epochsOr(HeadTrainingSettings.DEFAULT_EPOCHS), batch,
-            rateOr(JointTrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps), metrics).run();
+            rateOr(JointTrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps, 1), metrics).run();
     progress.println(String.format("head: %d steps, epoch losses %s, encoder %s; checkpoint %s@%s",
         result.steps(), result.epochLosses().stream().map(l -> String.format(Locale.ROOT, "%.3f", l)).toList(),
         result.encoder(), result.checkpoint().model(), result.checkpoint().version()));

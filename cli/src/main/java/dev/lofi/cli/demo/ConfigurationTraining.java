@@ -115,8 +115,10 @@ final class ConfigurationTraining {
       }
       new FeatureExtraction(bootstrap, new FeatureExtractionSettings(source, FeatureExtractionSettings.FULL,
           List.of(TRAINING_SUBSET), FeatureExtractionSettings.DEFAULT_BATCH), publisher).run();
+      // The live localizer loads the finished head only: a checkpoint per head epoch, a whole network
+      // each, would cost more than the epoch's training.
       new HeadTraining(bootstrap, new HeadTrainingSettings(source, model, settings.headEpochs(), settings.batch(),
-          settings.learningRate(), seed, 0), publisher).run();
+          settings.learningRate(), seed, 0, settings.headEpochs()), publisher).run();
     }
     long peak = metrics.stream().filter(m -> m.peakBytes() != null).mapToLong(TrainerMetric::peakBytes).max()
         .orElse(0);

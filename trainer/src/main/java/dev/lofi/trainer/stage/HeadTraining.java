@@ -67,7 +67,7 @@ public final class HeadTraining {
     this.metrics = metrics;
   }
 
-  /** Trains and publishes a checkpoint per epoch. */
+  /** Trains, publishing a checkpoint every {@code checkpointEvery} epochs and after the last. */
   public Result run() {
     try (CatalogAdmin admin = CatalogAdmin.connect(bootstrap)) {
       admin.createMissing(List.of(TopicCatalog.CHECKPOINTS, TopicCatalog.TRAINER_METRICS, TopicCatalog.FEATURES,
@@ -128,9 +128,12 @@ public final class HeadTraining {
           }
           Optional<DetectionMetrics> validated = validation.map(v -> v.run(head, trainer.getManager()));
           validated.ifPresent(v -> epochMaps.add(v.averageMAP()));
-          NetworkCheckpoint.loadHead(wholeManager, whole, NetworkCheckpoint.parameters(head));
-          checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch, step, published,
-              ValidationScore.epochMetrics(epochLoss, validated), whole);
+          boolean last = epoch == settings.epochs() - 1 || done(step);
+          if (last || (epoch + 1) % settings.checkpointEvery() == 0) {
+            NetworkCheckpoint.loadHead(wholeManager, whole, NetworkCheckpoint.parameters(head));
+            checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch, step, published,
+                ValidationScore.epochMetrics(epochLoss, validated), whole);
+          }
           metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) rate,
               validated.map(DetectionMetrics::averageMAP).orElse(null));
         }

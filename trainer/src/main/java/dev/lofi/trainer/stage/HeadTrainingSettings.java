@@ -12,9 +12,10 @@ package dev.lofi.trainer.stage;
  * @param learningRate SGD's initial rate, halved every {@link SgdSchedule#HALVING_EPOCHS} epochs
  * @param seed fixes the head's initial parameters and the order of every epoch
  * @param maxSteps stop after this many steps (0: no limit); keeps tests short
+ * @param checkpointEvery publish a checkpoint after every this many epochs, and after the last
  */
 public record HeadTrainingSettings(String source, String model, int epochs, int batchSize, float learningRate,
-    long seed, long maxSteps) {
+    long seed, long maxSteps, int checkpointEvery) {
 
   /** The head trains on stored features, cheap enough for two halvings of the rate. */
   public static final int DEFAULT_EPOCHS = 10;
@@ -28,6 +29,9 @@ public record HeadTrainingSettings(String source, String model, int epochs, int 
     }
     if (!(learningRate > 0)) {
       throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
+    }
+    if (checkpointEvery < 1) {
+      throw new IllegalArgumentException("checkpointEvery must be positive, got " + checkpointEvery);
     }
     if (maxSteps < 0) {
       throw new IllegalArgumentException("maxSteps must be >= 0, got " + maxSteps);

@@ -81,7 +81,7 @@ class FeatureStagesTest {
         steps.add(metric);
       }
     })) {
-      head = new HeadTraining(bootstrap, new HeadTrainingSettings(source, "tal-" + tag, 6, 2, 0.05f, 1, 0), metrics)
+      head = new HeadTraining(bootstrap, new HeadTrainingSettings(source, "tal-" + tag, 6, 2, 0.05f, 1, 0, 4), metrics)
           .run();
     }
 
@@ -91,6 +91,7 @@ class FeatureStagesTest {
     assertThat(losses.get(5)).as("epoch losses %s", losses).isLessThan(losses.get(0));
     assertThat(steps).hasSize(18).allMatch(m -> "head".equals(m.stage()) && m.fidelity() == null);
     assertThat(head.checkpoint().stage()).isEqualTo("head");
+    // Published after epoch 4 and after the last, which 4 does not divide.
     assertThat(head.checkpoint().epoch()).isEqualTo(5);
     assertThat(head.checkpoint().config()).containsEntry(CheckpointConfig.ENCODER_CHECKPOINT, version);
     // The two validation videos' features are scored after every epoch.
