@@ -71,7 +71,8 @@ class DemoEndToEndTest {
         .anyMatch(line -> line.startsWith("seed 1 C-LoFi: avg mAP"));
 
     // The chance level the findings quote: random segments scored on the same held-out videos.
-    assertThat(outcome.chanceMaps()).hasSize(20).allMatch(map -> map >= 0 && map <= 1);
+    assertThat(outcome.chance()).hasSize(20).allMatch(draw -> draw.average() >= 0 && draw.average() <= 1);
+    assertThat(outcome.chance()).allSatisfy(draw -> assertThat(draw.at(0.5)).isPresent());
     assertThat(outcome.findings()).contains("C-LoFi reaches").contains("Chance, for scale");
 
     assertThat(outcome.table()).contains("configuration", "avg mAP", "peak train memory", "C-LoFi");

@@ -55,16 +55,16 @@ public final class RandomSegments {
   }
 
   /**
-   * The average mAP of {@code draws} independent draws under {@code evaluation}, each seeded from
-   * {@code seed}: the distribution a model's average mAP is compared with.
+   * The metrics of {@code draws} independent draws under {@code evaluation}, each seeded from
+   * {@code seed}: the distribution a model's mAP is compared with, at every threshold.
    */
-  public List<Double> averageMaps(DetectionEvaluation evaluation, Map<String, Double> durations,
+  public List<DetectionMetrics> evaluate(DetectionEvaluation evaluation, Map<String, Double> durations,
       Map<String, Integer> counts, int draws, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
-    List<Double> maps = new ArrayList<>(draws);
+    List<DetectionMetrics> metrics = new ArrayList<>(draws);
     for (int d = 0; d < draws; d++) {
-      maps.add(evaluation.evaluate(draw(durations, counts, random.split())).averageMAP());
+      metrics.add(evaluation.evaluate(draw(durations, counts, random.split())));
     }
-    return maps;
+    return metrics;
   }
 }

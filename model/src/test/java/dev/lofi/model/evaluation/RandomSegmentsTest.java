@@ -53,9 +53,12 @@ class RandomSegmentsTest {
     Map<String, Double> durations = new TreeMap<>(Map.of("a", 30.0, "b", 30.0));
     Map<String, Integer> counts = Map.of("a", 20, "b", 20);
 
-    List<Double> maps = random.averageMaps(evaluation, durations, counts, 10, 3);
+    List<DetectionMetrics> draws = random.evaluate(evaluation, durations, counts, 10, 3);
+    List<Double> maps = draws.stream().map(DetectionMetrics::averageMAP).toList();
 
-    assertThat(maps).hasSize(10).isEqualTo(random.averageMaps(evaluation, durations, counts, 10, 3));
+    assertThat(maps).hasSize(10).isEqualTo(random.evaluate(evaluation, durations, counts, 10, 3).stream()
+        .map(DetectionMetrics::averageMAP).toList());
+    assertThat(draws).allSatisfy(draw -> assertThat(draw.mAP()).hasSize(10));
     assertThat(maps).allMatch(map -> map >= 0 && map < 1);
     assertThat(maps.stream().mapToDouble(Double::doubleValue).average().orElseThrow()).isLessThan(0.25);
     assertThat(maps.stream().distinct().count()).as("draws differ").isGreaterThan(1);
