@@ -207,7 +207,7 @@ final class TrainCommand implements Callable<Integer> {
     NetworkConfig network = NetworkPresets.forPreset(fidelityPreset, 1);
     Pretraining pretraining = new Pretraining(bootstrap,
         new PretrainingSettings(name, PretrainingSettings.DEFAULT_FIDELITY, epochsOr(PretrainingSettings.DEFAULT_EPOCHS), batch,
-            PretrainingSettings.DEFAULT_SNIPPETS_PER_CLIP, rateOr(PretrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps),
+            PretrainingSettings.DEFAULT_SAMPLING, rateOr(PretrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps),
         metrics);
     if (init != null) {
       CheckpointManifest checkpoint = pretraining.startFrom(init, network, JointTraining.labels(bootstrap, fidelities));

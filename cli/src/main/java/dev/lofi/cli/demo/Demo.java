@@ -195,7 +195,7 @@ public final class Demo {
     })) {
       Pretraining.Result result = new Pretraining(bootstrap, new PretrainingSettings(model,
           PretrainingSettings.DEFAULT_FIDELITY, settings.pretrainEpochs(), settings.batch(),
-          PretrainingSettings.DEFAULT_SNIPPETS_PER_CLIP, PretrainingSettings.DEFAULT_LEARNING_RATE,
+          PretrainingSettings.DEFAULT_SAMPLING, PretrainingSettings.DEFAULT_LEARNING_RATE,
           seed, 0), metrics).run(NetworkPresets.forPreset(FidelityPreset.CPU, 1));
       progress.line(String.format(Locale.ROOT, "seed %d pre-training: accuracy %.2f on %d classes", seed,
           result.epochAccuracies().get(result.epochAccuracies().size() - 1), result.classes().size()));

@@ -26,7 +26,6 @@ import dev.lofi.topics.record.VideoAnnotations;
 import dev.lofi.trainer.data.ClipFetcher;
 import dev.lofi.trainer.data.TrainingSet;
 import dev.lofi.trainer.data.VideoBatch;
-import dev.lofi.trainer.data.SparseSnippets;
 import dev.lofi.trainer.memory.PeakMemory;
 import dev.lofi.trainer.metrics.MetricsPublisher;
 import java.nio.file.Path;
@@ -264,9 +263,8 @@ public final class Pretraining {
   }
 
   private List<List<ClipSnippet>> fetch(ClipFetcher fetcher, List<TrainingSet.Entry> entries, int epoch) {
-    SparseSnippets sampling = new SparseSnippets(settings.snippetsPerClip());
-    return entries.stream().map(entry -> sampling.draw(fetcher.require(entry, settings.fidelity()), settings.seed(),
-        epoch)).toList();
+    return entries.stream().map(entry -> settings.sampling().draw(fetcher.require(entry, settings.fidelity()),
+        settings.seed(), epoch)).toList();
   }
 
   private CheckpointManifest publish(LocalizationNetwork net, NetworkConfig network, List<String> labels, int epoch,

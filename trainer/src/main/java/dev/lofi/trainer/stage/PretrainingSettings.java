@@ -1,5 +1,8 @@
 package dev.lofi.trainer.stage;
 
+import dev.lofi.trainer.data.SparseSnippets;
+import java.util.Objects;
+
 /**
  * How the {@code pretrain} stage trains the encoder to classify trimmed clips.
  *
@@ -7,12 +10,12 @@ package dev.lofi.trainer.stage;
  * @param fidelity the clip topic to read, by fidelity name; {@link #DEFAULT_FIDELITY} by default
  * @param epochs passes over the trimmed clips
  * @param batchSize clips per mini-batch (the last of an epoch may hold fewer)
- * @param snippetsPerClip snippets a clip gives each step, drawn sparsely over its length (0: all)
+ * @param sampling the snippets a clip gives each step, drawn sparsely over its length
  * @param learningRate SGD's initial rate, halved every {@link SgdSchedule#HALVING_EPOCHS} epochs
  * @param seed fixes the initial parameters and the order of every epoch
  * @param maxSteps stop after this many steps (0: no limit); keeps tests short
  */
-public record PretrainingSettings(String model, String fidelity, int epochs, int batchSize, int snippetsPerClip,
+public record PretrainingSettings(String model, String fidelity, int epochs, int batchSize, SparseSnippets sampling,
     float learningRate, long seed, long maxSteps) {
 
   /**
@@ -39,7 +42,7 @@ public record PretrainingSettings(String model, String fidelity, int epochs, int
   public static final String DEFAULT_FIDELITY = "t";
 
   /** TSN's choice for a clip: a few sparse snippets show its class as well as all of them. */
-  public static final int DEFAULT_SNIPPETS_PER_CLIP = 2;
+  public static final SparseSnippets DEFAULT_SAMPLING = new SparseSnippets(2);
 
   public PretrainingSettings {
     if (model == null || model.isBlank()) {
@@ -51,9 +54,7 @@ public record PretrainingSettings(String model, String fidelity, int epochs, int
     if (epochs < 1 || batchSize < 1) {
       throw new IllegalArgumentException("epochs and batch size must be positive, got " + epochs + ", " + batchSize);
     }
-    if (snippetsPerClip < 0) {
-      throw new IllegalArgumentException("snippets per clip must be >= 0 (0: all), got " + snippetsPerClip);
-    }
+    Objects.requireNonNull(sampling, "sampling");
     if (!(learningRate > 0)) {
       throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
     }

@@ -15,6 +15,7 @@ import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.record.CheckpointChunker;
 import dev.lofi.topics.record.CheckpointManifest;
+import dev.lofi.trainer.data.SparseSnippets;
 import dev.lofi.trainer.metrics.MetricsPublisher;
 import dev.lofi.trainer.metrics.TrainingListener;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ class PretrainingInitTest {
   }
 
   private static Pretraining pretraining(String bootstrap, String model) {
-    return new Pretraining(bootstrap, new PretrainingSettings(model, "full", 1, 1, 0, 0.01f, 1, 0),
+    return new Pretraining(bootstrap, new PretrainingSettings(model, "full", 1, 1, SparseSnippets.ALL, 0.01f, 1, 0),
         new MetricsPublisher(bootstrap, model, new TrainingListener() {}));
   }
 }

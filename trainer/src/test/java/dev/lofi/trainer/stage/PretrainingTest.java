@@ -51,7 +51,7 @@ class PretrainingTest {
         Pretraining.SUBSET);
     // Untrimmed videos of another subset are not pre-training's.
     SyntheticClips.publish(bootstrap, "v" + TAG + "_", 2, 2, Map.of(FULL, new int[] {4, 32}), "training");
-    PretrainingSettings settings = new PretrainingSettings(MODEL, FULL, EPOCHS, 2, PretrainingSettings.DEFAULT_SNIPPETS_PER_CLIP, 0.01f, 1, 0);
+    PretrainingSettings settings = new PretrainingSettings(MODEL, FULL, EPOCHS, 2, PretrainingSettings.DEFAULT_SAMPLING, 0.01f, 1, 0);
     try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, MODEL, new TrainingListener() {
       @Override
       public void epochFinished(TrainerMetric metric) {
