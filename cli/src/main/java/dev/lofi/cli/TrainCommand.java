@@ -76,7 +76,7 @@ final class TrainCommand implements Callable<Integer> {
   int batch;
 
   @Option(names = "--lr", paramLabel = "RATE",
-      description = "SGD learning rate of every stage run, halved every 5 epochs (default: pretrain "
+      description = "SGD learning rate of every stage run, halved every 3135 steps (default: pretrain "
           + PretrainingSettings.DEFAULT_LEARNING_RATE + ", lofi and head " + JointTrainingSettings.DEFAULT_LEARNING_RATE
           + "; the paper's 0.1 is for batch 16).")
   Float learningRate;

@@ -105,13 +105,13 @@ public final class HeadTraining {
         FeatureSequence first = set.entries().get(0).features();
         trainer.initialize(new Shape(1, first.dim(), first.snippetCount()));
         for (int epoch = 0; epoch < settings.epochs() && !done(step); epoch++) {
-          float rate = sgd.startEpoch(epoch);
           double lossSum = 0;
           int count = 0;
           for (List<FeatureSet.Entry> batch : batches(EpochOrder.shuffle(set.entries(), settings.seed(), epoch))) {
             if (done(step)) {
               break;
             }
+            float rate = sgd.startStep(step);
             long start = System.nanoTime();
             float loss = OptimizerStep.run(trainer, m -> new NDList(features(m, batch)),
                 out -> head.loss(out, targets(batch, config.labels())));
@@ -134,7 +134,7 @@ public final class HeadTraining {
             checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch, step, published,
                 ValidationScore.epochMetrics(epochLoss, validated), whole);
           }
-          metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) rate,
+          metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) sgd.rate(),
               validated.map(DetectionMetrics::averageMAP).orElse(null));
         }
       }

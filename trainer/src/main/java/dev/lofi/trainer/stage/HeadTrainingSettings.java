@@ -9,7 +9,7 @@ package dev.lofi.trainer.stage;
  *     source's own name replaces the LoFi checkpoint for the localizer
  * @param epochs passes over the training videos
  * @param batchSize videos per mini-batch
- * @param learningRate SGD's initial rate, halved every {@link SgdSchedule#HALVING_EPOCHS} epochs
+ * @param learningRate SGD's initial rate, halved every {@link SgdSchedule#HALVING_STEPS} steps
  * @param seed fixes the head's initial parameters and the order of every epoch
  * @param maxSteps stop after this many steps (0: no limit); keeps tests short
  * @param checkpointEvery publish a checkpoint after every this many epochs, and after the last
@@ -17,7 +17,10 @@ package dev.lofi.trainer.stage;
 public record HeadTrainingSettings(String source, String model, int epochs, int batchSize, float learningRate,
     long seed, long maxSteps, int checkpointEvery) {
 
-  /** The head trains on stored features, cheap enough for two halvings of the rate. */
+  /**
+   * As many epochs as the lofi stage trains; a small data set needs many more steps (the demo
+   * trains its heads for 100 epochs), which stored features make cheap.
+   */
   public static final int DEFAULT_EPOCHS = 10;
 
   public HeadTrainingSettings {

@@ -133,7 +133,6 @@ public final class JointTraining {
       Shape example = VideoBatch.inputShape(fetcher.require(first.getValue().entries().get(0), first.getKey()));
       try (Trainer trainer = newTrainer(model, net, network, sgd.trainingConfig(), example, initialParameters)) {
         for (int epoch = firstEpoch; epoch < settings.epochs() && !done(step); epoch++) {
-          float rate = sgd.startEpoch(epoch);
           Map<String, List<TrainingSet.Entry>> orders = new LinkedHashMap<>();
           for (Map.Entry<String, TrainingSet> set : sets.entrySet()) {
             orders.put(set.getKey(), set.getValue().epochOrder(settings.seed(), epoch));
@@ -144,6 +143,7 @@ public final class JointTraining {
             String fidelity = settings.fidelities().get(settings.cycle()
                 .fidelity(epoch, b, settings.batchesPerSwitch(), settings.fidelities().size()));
             List<VideoClips> batch = fetch(fetcher, fidelity, orders.get(fidelity), b);
+            float rate = sgd.startStep(step);
             PeakMemory.Window memory = PeakMemory.window();
             long start = System.nanoTime();
             float loss = OptimizerStep.run(trainer, m -> new NDList(VideoBatch.videos(m, batch)),
@@ -161,7 +161,7 @@ public final class JointTraining {
           validated.ifPresent(v -> epochMaps.add(v.averageMAP()));
           checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch, step, checkpointConfig,
               ValidationScore.epochMetrics(epochLoss, validated), net);
-          metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) rate,
+          metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) sgd.rate(),
               validated.map(DetectionMetrics::averageMAP).orElse(null));
         }
       }

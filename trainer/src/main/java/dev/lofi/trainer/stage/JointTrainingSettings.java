@@ -12,7 +12,7 @@ import java.util.List;
  * @param batchesPerSwitch the short cycle's period (the paper: 16)
  * @param epochs passes over the training videos
  * @param batchSize videos per mini-batch, the same at every fidelity
- * @param learningRate SGD's initial rate, halved every {@link SgdSchedule#HALVING_EPOCHS} epochs
+ * @param learningRate SGD's initial rate, halved every {@link SgdSchedule#HALVING_STEPS} steps
  * @param seed fixes the order of every epoch
  * @param maxSteps stop after this many steps (0: no limit); keeps tests short
  * @param validationFidelity the clip topic validation videos are read from after each epoch:
@@ -25,10 +25,7 @@ public record JointTrainingSettings(String model, List<String> fidelities, Cycle
     int epochs, int batchSize, float learningRate, long seed, long maxSteps, String validationFidelity,
     NetworkConfig network) {
 
-  /**
-   * Two halvings of the rate (every 5 epochs); the long cycle trains each of s, t and st for at
-   * least three epochs.
-   */
+  /** Ten epochs: the long cycle trains each of s, t and st for at least three. */
   public static final int DEFAULT_EPOCHS = 10;
 
   /** The paper's 0.1 for batches of 16, scaled down for batches of 4 and a pre-trained start. */

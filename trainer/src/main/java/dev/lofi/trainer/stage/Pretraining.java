@@ -124,7 +124,6 @@ public final class Pretraining {
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(VideoBatch.inputShape(fetcher.require(clips.get(0), settings.fidelity())));
         for (int epoch = 0; epoch < settings.epochs() && !done(step); epoch++) {
-          float rate = sgd.startEpoch(epoch);
           List<TrainingSet.Entry> order = set.epochOrder(settings.seed(), epoch).stream()
               .filter(e -> classOf.containsKey(e.location().videoId())).toList();
           double lossSum = 0;
@@ -137,6 +136,7 @@ public final class Pretraining {
             List<List<ClipSnippet>> batch = fetch(fetcher, entries, epoch);
             int[] targets = entries.stream().mapToInt(e -> classes.indexOf(classOf.get(e.location().videoId())))
                 .toArray();
+            float rate = sgd.startStep(step);
             PeakMemory.Window memory = PeakMemory.window();
             long start = System.nanoTime();
             StepResult result = step(trainer, batch, targets);
@@ -154,7 +154,7 @@ public final class Pretraining {
           epochLosses.add(epochLoss);
           epochAccuracies.add(accuracy);
           checkpoint = publish(classifier.network(), localization, labels, epoch, step, epochLoss, accuracy);
-          metrics.epoch(STAGE, epoch + 1, step, settings.fidelity(), epochLoss, (double) rate, null, accuracy);
+          metrics.epoch(STAGE, epoch + 1, step, settings.fidelity(), epochLoss, (double) sgd.rate(), null, accuracy);
         }
       }
     }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param epochs passes over the trimmed clips
  * @param batchSize clips per mini-batch (the last of an epoch may hold fewer)
  * @param sampling the snippets a clip gives each step, drawn sparsely over its length
- * @param learningRate SGD's initial rate, halved every {@link SgdSchedule#HALVING_EPOCHS} epochs
+ * @param learningRate SGD's initial rate, halved every {@link SgdSchedule#HALVING_STEPS} steps
  * @param seed fixes the initial parameters and the order of every epoch
  * @param maxSteps stop after this many steps (0: no limit); keeps tests short
  */
