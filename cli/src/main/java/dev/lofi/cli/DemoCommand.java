@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
         "the LoFi rows fit in), streams the held-out videos through the live localizer of each",
         "trained model, evaluates its segments against chance, prints the comparison table and",
         "writes a report folder (report.md, config.json, training-curves.png, timeline.png).",
-        "The default run takes about 15 minutes on two cores, --quick about 5."})
+        "The default run takes about 10 minutes on two cores, --quick about 4."})
 final class DemoCommand implements Callable<Integer> {
 
-  @Option(names = "--quick", description = "A smaller run: 16 videos and short schedules (about 5 minutes on two cores).")
+  @Option(names = "--quick", description = "A smaller run: 16 videos and short schedules (about 4 minutes on two cores).")
   boolean quick;
 
   @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",
