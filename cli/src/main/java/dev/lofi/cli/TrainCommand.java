@@ -195,9 +195,11 @@ final class TrainCommand implements Callable<Integer> {
   private void head(String bootstrap, String name, ProgressLine progress, MetricsPublisher metrics) {
     HeadTraining.Result result = new HeadTraining(bootstrap,
         new HeadTrainingSettings(name, name, epochsOr(HeadTrainingSettings.DEFAULT_EPOCHS), batch,
-            rateOr(JointTrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps, 1), metrics).run();
-    progress.println(String.format("head: %d steps, epoch losses %s, encoder %s; checkpoint %s@%s",
-        result.steps(), result.epochLosses().stream().map(l -> String.format(Locale.ROOT, "%.3f", l)).toList(),
+            rateOr(JointTrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps,
+            HeadTrainingSettings.DEFAULT_CHECKPOINT_EVERY), metrics).run();
+    List<Double> losses = result.epochLosses();
+    progress.println(String.format(Locale.ROOT, "head: %d steps in %d epochs, epoch loss %.3f first, %.3f last, "
+        + "encoder %s; checkpoint %s@%s", result.steps(), losses.size(), losses.get(0), losses.get(losses.size() - 1),
         result.encoder(), result.checkpoint().model(), result.checkpoint().version()));
   }
 
