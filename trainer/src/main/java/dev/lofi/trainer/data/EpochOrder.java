@@ -16,7 +16,15 @@ public final class EpochOrder {
   /** A shuffled copy of {@code items} (give them in a fixed order, e.g. sorted by video id). */
   public static <T> List<T> shuffle(List<T> items, long seed, int epoch) {
     List<T> order = new ArrayList<>(items);
-    Collections.shuffle(order, new Random(seed * 1_000_003L + epoch));
+    Collections.shuffle(order, new Random(seedOf(seed, epoch)));
     return order;
+  }
+
+  /**
+   * The one seed of a run's epoch that every draw of the epoch derives from (its order, its
+   * snippets), distinct for every (seed, epoch) pair of any practical run.
+   */
+  public static long seedOf(long seed, int epoch) {
+    return seed * 1_000_003L + epoch;
   }
 }

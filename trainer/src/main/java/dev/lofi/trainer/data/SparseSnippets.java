@@ -32,7 +32,7 @@ public record SparseSnippets(int count) {
     if (count == 0 || snippets.size() <= count) {
       return snippets;
     }
-    Random random = new Random((seed * 1_000_003L + epoch) * 31 + clip.videoId().hashCode());
+    Random random = new Random(EpochOrder.seedOf(seed, epoch) * 31 + clip.videoId().hashCode());
     List<ClipSnippet> drawn = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       int from = i * snippets.size() / count;
