@@ -22,6 +22,7 @@ import dev.lofi.trainer.stage.JointTraining;
 import dev.lofi.trainer.stage.JointTrainingSettings;
 import dev.lofi.trainer.stage.Pretraining;
 import dev.lofi.trainer.stage.PretrainingSettings;
+import dev.lofi.trainer.stage.SgdSchedule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,7 +77,8 @@ final class TrainCommand implements Callable<Integer> {
   int batch;
 
   @Option(names = "--lr", paramLabel = "RATE",
-      description = "SGD learning rate of every stage run, halved every 3135 steps (default: pretrain "
+      description = "SGD learning rate of every stage run, halved every " + SgdSchedule.HALVING_STEPS
+          + " steps (default: pretrain "
           + PretrainingSettings.DEFAULT_LEARNING_RATE + ", lofi and head " + JointTrainingSettings.DEFAULT_LEARNING_RATE
           + "; the paper's 0.1 is for batch 16).")
   Float learningRate;

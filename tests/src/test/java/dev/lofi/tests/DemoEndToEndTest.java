@@ -8,6 +8,8 @@ import dev.lofi.cli.demo.Demo;
 import dev.lofi.cli.demo.DemoSettings;
 import dev.lofi.cli.report.ConfigurationResult;
 import dev.lofi.cli.report.ReportFolder;
+import dev.lofi.ingest.annotation.ActivityNetFormat;
+import dev.lofi.ingest.annotation.GroundTruth;
 import dev.lofi.localizer.evaluation.ActivityNetGroundTruth;
 import dev.lofi.localizer.inference.InferenceModel;
 import dev.lofi.localizer.offline.OfflineListener;
@@ -24,7 +26,6 @@ import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.fidelity.FidelityPreset;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,11 +148,11 @@ class DemoEndToEndTest {
     return result.predictions();
   }
 
-  /** Each video's duration, from the ActivityNet file's {@code database}. */
-  private static Map<String, Double> durations(Path annotations, Set<String> videos) throws IOException {
-    JsonNode database = new ObjectMapper().readTree(annotations.toFile()).get("database");
+  /** Each video's duration, as the ActivityNet file gives it. */
+  private static Map<String, Double> durations(Path annotations, Set<String> videos) {
+    Map<String, GroundTruth> truth = ActivityNetFormat.read(annotations).videos();
     Map<String, Double> durations = new TreeMap<>();
-    videos.forEach(id -> durations.put(id, database.get(id).get("duration").asDouble()));
+    videos.forEach(id -> durations.put(id, truth.get(id).duration().orElseThrow()));
     return durations;
   }
 }

@@ -38,8 +38,9 @@ import java.util.Set;
  * The {@code head} stage: a fresh head, of the source checkpoint's head structure, trained on the
  * full-fidelity features of {@code lofi.features} with the ground truth of {@code lofi.annotations}.
  * The encoder is frozen: it is not run, not even loaded while training. Every
- * {@code checkpointEvery} epochs and after the last, the whole network goes to {@code lofi.checkpoints} (the source's encoder parameters byte for byte,
- * and the new head), so the localizer loads one checkpoint.
+ * {@code checkpointEvery} epochs and after the last, the whole network goes to
+ * {@code lofi.checkpoints} (the source's encoder parameters byte for byte, and the new head), so
+ * the localizer loads one checkpoint.
  */
 public final class HeadTraining {
 
