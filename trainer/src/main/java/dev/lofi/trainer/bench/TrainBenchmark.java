@@ -4,6 +4,7 @@ import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.fidelity.Fidelity;
 import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.trainer.NetworkPresets;
+import dev.lofi.trainer.memory.PeakMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -76,8 +77,7 @@ public final class TrainBenchmark {
         s.preset().name(), f.name(), Integer.toString(s.classes()), Integer.toString(s.batch()),
         Integer.toString(s.steps())));
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-    // Large tensors then come from mmap and go back on free: the child's resident size follows them.
-    builder.environment().put("MALLOC_MMAP_THRESHOLD_", "65536");
+    builder.environment().put(PeakMemory.MMAP_THRESHOLD_VARIABLE, PeakMemory.MMAP_THRESHOLD_BYTES);
     builder.environment().put("DJL_OFFLINE", "true");
     builder.environment().put("OPT_OUT_TRACKING", "true");
     try {

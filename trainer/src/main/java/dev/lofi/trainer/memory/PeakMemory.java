@@ -5,15 +5,32 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Measures the peak resident memory of this process over a stretch of work, native allocations
  * (libtorch's tensors) included: Linux's high-water mark {@code VmHWM}, reset by writing 5 to
  * {@code /proc/self/clear_refs}. On a CPU this is what a training step costs; where the files are
  * missing (not Linux) the measurement is empty rather than invented.
+ *
+ * <p>The mark only rises when a step's tensors take memory the process does not hold already. glibc
+ * raises its mmap threshold each time it frees an mmapped chunk, and keeps later tensors' freed memory
+ * resident, so a step that follows bigger ones can read as zero. {@value #MMAP_THRESHOLD_VARIABLE} pins
+ * the threshold: {@code ./lofi}, the test JVMs and {@code lofi bench train}'s probes set it, and a
+ * process without it is warned once.
  */
 public final class PeakMemory {
 
+  /** The glibc variable that fixes the mmap threshold, so freed tensors leave the resident size. */
+  public static final String MMAP_THRESHOLD_VARIABLE = "MALLOC_MMAP_THRESHOLD_";
+
+  /** The threshold lofi runs with: tensors above 64 KiB come from mmap and go back on free. */
+  public static final String MMAP_THRESHOLD_BYTES = "65536";
+
+  private static final Logger LOG = LoggerFactory.getLogger(PeakMemory.class);
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
   private static final Path STATUS = Path.of("/proc/self/status");
   private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
 
@@ -40,6 +57,10 @@ public final class PeakMemory {
    * reset (the resident size then), so a size that shrank in between cannot make the peak negative.
    */
   public static Window window() {
+    if (available() && System.getenv(MMAP_THRESHOLD_VARIABLE) == null && WARNED.compareAndSet(false, true)) {
+      LOG.warn("{} is not set: glibc keeps freed tensors resident, so a training step's peak memory may read "
+          + "lower than it costs (./lofi sets it to {})", MMAP_THRESHOLD_VARIABLE, MMAP_THRESHOLD_BYTES);
+    }
     reset();
     return new Window(peakBytes());
   }
