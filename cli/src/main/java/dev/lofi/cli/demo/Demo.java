@@ -27,6 +27,8 @@ import dev.lofi.trainer.NetworkPresets;
 import dev.lofi.trainer.memory.MemoryBudget;
 import dev.lofi.trainer.metrics.MetricsPublisher;
 import dev.lofi.trainer.metrics.TrainingListener;
+import dev.lofi.trainer.stage.HeadTraining;
+import dev.lofi.trainer.stage.JointTraining;
 import dev.lofi.trainer.stage.Pretraining;
 import dev.lofi.trainer.stage.PretrainingSettings;
 import java.io.IOException;
@@ -146,8 +148,10 @@ public final class Demo {
             + " %.0f s", prefix, 100 * scores.average(), heldOut.size(),
             segments.values().stream().mapToInt(List::size).sum(), trained.seconds()));
         if (seed == 1) {
-          curves.add(TrainingCurve.fromMetrics(configuration.title(), configuration.joint() ? "lofi" : "head",
-              trained.metrics()));
+          if (configuration.joint()) {
+            curves.add(TrainingCurve.fromMetrics(configuration.title(), JointTraining.STAGE, trained.metrics()));
+          }
+          curves.add(TrainingCurve.fromMetrics(configuration.title(), HeadTraining.STAGE, trained.metrics()));
           if (configuration == DemoConfiguration.C) {
             String video = heldOut.keySet().iterator().next();
             timeline = timeline(heldOut.get(video), labels, segments.get(video));

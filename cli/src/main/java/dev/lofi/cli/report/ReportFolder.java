@@ -34,7 +34,8 @@ public final class ReportFolder {
       mAP is detection mean average precision at a temporal IoU threshold, in percent (higher is
       better); avg mAP averages it over the thresholds and is the number to compare. Peak train
       memory is the largest training step; train time covers every stage of a configuration.
-      The curves show how each configuration's training loss fell; the timeline shows one held-out
+      The curves show how each configuration's training loss fell, a panel per stage (the LoFi
+      rows' joint stage, then every row's head stage); the timeline shows one held-out
       video, its annotated actions above the best detections, a detection's opacity its score.""";
 
   private final Path folder;

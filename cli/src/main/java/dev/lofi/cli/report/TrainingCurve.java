@@ -6,15 +6,16 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One configuration's training curves: the loss after each step and, where the stage validated,
- * mAP after each epoch.
+ * One configuration's training curves in one stage: the loss after each step and, where the stage
+ * validated, mAP after each epoch.
  *
  * @param configuration the name the legend shows, as in the table
+ * @param stage the training stage, as {@code lofi.trainer.metrics} names it ({@code lofi}, {@code head})
  * @param loss the training loss at each step, steps ascending; not empty
  * @param validationMap average mAP on the validation videos at each epoch, a fraction in [0, 1],
  *     epochs ascending; empty where the stage did not validate
  */
-public record TrainingCurve(String configuration, List<Point> loss, List<Point> validationMap) {
+public record TrainingCurve(String configuration, String stage, List<Point> loss, List<Point> validationMap) {
 
   /**
    * A measurement.
@@ -34,6 +35,9 @@ public record TrainingCurve(String configuration, List<Point> loss, List<Point> 
   public TrainingCurve {
     if (configuration == null || configuration.isBlank()) {
       throw new IllegalArgumentException("a training curve needs its configuration's name");
+    }
+    if (stage == null || stage.isBlank()) {
+      throw new IllegalArgumentException(configuration + ": a training curve needs its stage's name");
     }
     loss = List.copyOf(loss);
     validationMap = List.copyOf(validationMap);
@@ -70,7 +74,7 @@ public record TrainingCurve(String configuration, List<Point> loss, List<Point> 
         map.put((long) m.epoch(), m.averageMap());
       }
     }
-    return new TrainingCurve(configuration, points(loss), points(map));
+    return new TrainingCurve(configuration, stage, points(loss), points(map));
   }
 
   private static List<Point> points(SortedMap<Long, Double> values) {

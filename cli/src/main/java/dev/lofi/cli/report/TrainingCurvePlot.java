@@ -1,6 +1,8 @@
 package dev.lofi.cli.report;
 
 import dev.lofi.cli.report.TrainingCurve.Point;
+import dev.lofi.trainer.stage.HeadTraining;
+import dev.lofi.trainer.stage.JointTraining;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -10,13 +12,19 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
- * Training curves of several configurations in one image: loss by step, each configuration in its
- * own colour, and below it validation mAP by epoch when any configuration was validated.
+ * Training curves of several configurations in one image: a loss-by-step panel per training stage,
+ * in the pipeline's order, each configuration in its own colour in every panel, and below them
+ * validation mAP by epoch when any configuration was validated. Stages get panels of their own
+ * because their steps do not compare: a LoFi stage takes a few dozen steps on whole videos, the head
+ * stage hundreds on stored features.
  */
 public final class TrainingCurvePlot {
 
@@ -51,12 +59,19 @@ public final class TrainingCurvePlot {
   /** Below a plotting area: tick labels, the axis title, and air before the next panel. */
   private static final int BELOW_AREA = 62;
   private static final int LOSS_TICKS = 6;
+  /** The stages with a panel title of their own, in the order they run. */
+  private static final List<String> STAGE_ORDER = List.of(JointTraining.STAGE, HeadTraining.STAGE);
 
   /** One panel's plotting area and axes. */
   record Panel(Rectangle2D area, PlotAxis x, PlotAxis y) {}
 
-  /** Where everything goes; the mAP panel is absent where no curve was validated. */
-  record Layout(PlotCanvas.Legend legend, double legendTop, Panel loss, Panel map, int height) {}
+  /**
+   * Where everything goes.
+   *
+   * @param loss a loss panel per stage, in the pipeline's order
+   * @param map the mAP panel; null where no curve was validated
+   */
+  record Layout(PlotCanvas.Legend legend, double legendTop, Map<String, Panel> loss, Panel map, int height) {}
 
   private final Settings settings;
 
@@ -69,33 +84,38 @@ public final class TrainingCurvePlot {
     this.settings = settings;
   }
 
-  /** The curves, one colour per configuration in the order given. */
+  /** The curves, one colour per configuration in the order the configurations first appear. */
   public BufferedImage render(List<TrainingCurve> curves) {
     Layout layout = layout(curves);
+    List<String> configurations = configurations(curves);
     BufferedImage image = new BufferedImage(settings.width(), layout.height(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = PlotCanvas.blank(image);
     PlotCanvas.title(g, "Training curves", LEFT);
     layout.legend().draw(g, layout.legendTop());
 
-    boolean anySmoothed = curves.stream().anyMatch(c -> halfWindow(c.loss()) > 0);
-    drawPanel(g, layout.loss(), anySmoothed
-        ? "Training loss by step (solid: moving average, faint: each step)"
-        : "Training loss by step", "step", "loss");
-    for (int i = 0; i < curves.size(); i++) {
-      List<Point> loss = curves.get(i).loss();
-      if (halfWindow(loss) > 0) {
-        drawLine(g, layout.loss(), loss, fade(PlotCanvas.colour(i)), 1.2f);
-        drawLine(g, layout.loss(), smoothed(loss), PlotCanvas.colour(i), 2.5f);
-      } else {
-        drawLine(g, layout.loss(), loss, PlotCanvas.colour(i), 2.5f);
+    for (Map.Entry<String, Panel> stage : layout.loss().entrySet()) {
+      List<TrainingCurve> inStage = curves.stream().filter(c -> c.stage().equals(stage.getKey())).toList();
+      boolean anySmoothed = inStage.stream().anyMatch(c -> halfWindow(c.loss()) > 0);
+      drawPanel(g, stage.getValue(), title(stage.getKey())
+          + (anySmoothed ? " (solid: moving average, faint: each step)" : ""), "step", "loss");
+      for (TrainingCurve curve : inStage) {
+        Color colour = PlotCanvas.colour(configurations.indexOf(curve.configuration()));
+        List<Point> loss = curve.loss();
+        if (halfWindow(loss) > 0) {
+          drawLine(g, stage.getValue(), loss, fade(colour), 1.2f);
+          drawLine(g, stage.getValue(), smoothed(loss), colour, 2.5f);
+        } else {
+          drawLine(g, stage.getValue(), loss, colour, 2.5f);
+        }
       }
     }
     if (layout.map() != null) {
       drawPanel(g, layout.map(), "Validation mAP by epoch", "epoch", "avg mAP (%)");
-      for (int i = 0; i < curves.size(); i++) {
-        List<Point> percent = percent(curves.get(i));
-        drawLine(g, layout.map(), percent, PlotCanvas.colour(i), 2.5f);
-        drawMarkers(g, layout.map(), percent, PlotCanvas.colour(i));
+      for (TrainingCurve curve : curves) {
+        Color colour = PlotCanvas.colour(configurations.indexOf(curve.configuration()));
+        List<Point> percent = percent(curve);
+        drawLine(g, layout.map(), percent, colour, 2.5f);
+        drawMarkers(g, layout.map(), percent, colour);
       }
     }
     g.dispose();
@@ -110,22 +130,47 @@ public final class TrainingCurvePlot {
     double right = settings.width() - PlotCanvas.RIGHT_MARGIN;
     Graphics2D measuring = PlotCanvas.measuring();
     double legendTop = PlotCanvas.belowTitle(measuring) + 8;
-    PlotCanvas.Legend legend = PlotCanvas.Legend.layout(measuring,
-        curves.stream().map(TrainingCurve::configuration).toList(),
-        IntStream.range(0, curves.size()).mapToObj(PlotCanvas::colour).toList(), LEFT, right);
+    List<String> configurations = configurations(curves);
+    PlotCanvas.Legend legend = PlotCanvas.Legend.layout(measuring, configurations,
+        IntStream.range(0, configurations.size()).mapToObj(PlotCanvas::colour).toList(), LEFT, right);
     measuring.dispose();
 
-    double top = legendTop + legend.height() + 10 + PANEL_TITLE;
-    Panel loss = panel(top, settings.lossHeight(), curves, TrainingCurve::loss, LOSS_TICKS);
-    double bottom = top + settings.lossHeight() + BELOW_AREA;
+    Map<String, Panel> loss = new LinkedHashMap<>();
+    double bottom = legendTop + legend.height() + 10;
+    for (String stage : stages(curves)) {
+      double top = bottom + PANEL_TITLE;
+      loss.put(stage, panel(top, settings.lossHeight(),
+          curves.stream().filter(c -> c.stage().equals(stage)).toList(), TrainingCurve::loss, LOSS_TICKS));
+      bottom = top + settings.lossHeight() + BELOW_AREA;
+    }
     List<TrainingCurve> validated = curves.stream().filter(c -> !c.validationMap().isEmpty()).toList();
     Panel map = null;
     if (!validated.isEmpty()) {
-      top = bottom + PANEL_TITLE;
+      double top = bottom + PANEL_TITLE;
       map = panel(top, settings.mapHeight(), validated, TrainingCurvePlot::percent, 5);
       bottom = top + settings.mapHeight() + BELOW_AREA;
     }
     return new Layout(legend, legendTop, loss, map, (int) Math.ceil(bottom));
+  }
+
+  /** Each configuration once, in the order it first appears: the legend's order and colours. */
+  private static List<String> configurations(List<TrainingCurve> curves) {
+    return curves.stream().map(TrainingCurve::configuration).distinct().toList();
+  }
+
+  /** Each stage once: the pipeline's stages in the order they run, then any other in order of appearance. */
+  private static List<String> stages(List<TrainingCurve> curves) {
+    List<String> stages = curves.stream().map(TrainingCurve::stage).distinct().toList();
+    return stages.stream().sorted(Comparator.comparingInt((String stage) -> STAGE_ORDER.contains(stage)
+        ? STAGE_ORDER.indexOf(stage) : STAGE_ORDER.size() + stages.indexOf(stage))).toList();
+  }
+
+  private static String title(String stage) {
+    return switch (stage) {
+      case JointTraining.STAGE -> "Joint encoder and head training at low fidelity: loss by step";
+      case HeadTraining.STAGE -> "Head training on full-fidelity features: loss by step";
+      default -> "Stage " + stage + ": loss by step";
+    };
   }
 
   private Panel panel(double top, int height, List<TrainingCurve> curves, Function<TrainingCurve, List<Point>> points,

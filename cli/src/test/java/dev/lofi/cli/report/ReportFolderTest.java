@@ -30,8 +30,8 @@ class ReportFolderTest {
     config.put("seeds", 2);
     config.put("fidelities", List.of("s", "t", "st"));
     List<TrainingCurve> curves = List.of(
-        new TrainingCurve("baseline", List.of(new Point(1, 2.0), new Point(2, 1.5)), List.of()),
-        new TrainingCurve("C-LoFi", List.of(new Point(1, 2.2), new Point(2, 1.4)), List.of(new Point(1, 0.3))));
+        new TrainingCurve("baseline", "head", List.of(new Point(1, 2.0), new Point(2, 1.5)), List.of()),
+        new TrainingCurve("C-LoFi", "head", List.of(new Point(1, 2.2), new Point(2, 1.4)), List.of(new Point(1, 0.3))));
     return new Report("lofi demo", List.of(ReportTableTest.trained("baseline", 0.33, 0.34),
         ReportTableTest.trained("C-LoFi", 0.35, 0.34), ReportTableTest.FULL), config, curves,
         TimelinePlotTest.video(List.of(new Detection(1, 10, 20, 0.8))), findings);

@@ -27,7 +27,7 @@ class TrainingCurvePlotTest {
   void rendersWithoutADisplay() {
     assertThat(GraphicsEnvironment.isHeadless()).isTrue();
 
-    BufferedImage image = plot.render(List.of(new TrainingCurve("baseline", flat(1), List.of())));
+    BufferedImage image = plot.render(List.of(new TrainingCurve("baseline", "head", flat(1), List.of())));
 
     assertThat(image.getWidth()).isEqualTo(1000);
   }
@@ -35,10 +35,10 @@ class TrainingCurvePlotTest {
   @Test
   void eachConfigurationIsDrawnInItsOwnColourWhereItsLossIs() {
     List<TrainingCurve> curves = List.of(
-        new TrainingCurve("baseline", flat(1.0), List.of()),
-        new TrainingCurve("C-LoFi", flat(2.0), List.of()));
+        new TrainingCurve("baseline", "head", flat(1.0), List.of()),
+        new TrainingCurve("C-LoFi", "head", flat(2.0), List.of()));
     BufferedImage image = plot.render(curves);
-    TrainingCurvePlot.Panel loss = plot.layout(curves).loss();
+    TrainingCurvePlot.Panel loss = plot.layout(curves).loss().get("head");
     double x = loss.x().pixel(55);
 
     assertThat(Pixels.near(image, PlotCanvas.colour(0), x, loss.y().pixel(1.0), 2)).isTrue();
@@ -49,10 +49,32 @@ class TrainingCurvePlotTest {
   }
 
   @Test
+  void eachStageHasItsOwnPanelInPipelineOrderAndAConfigurationKeepsItsColourAcrossThem() {
+    List<Point> tenSteps = LongStream.rangeClosed(1, 10).mapToObj(step -> new Point(step, 2.0)).toList();
+    List<TrainingCurve> curves = List.of(
+        new TrainingCurve("baseline", "head", flat(1.0), List.of()),
+        new TrainingCurve("C-LoFi", "lofi", tenSteps, List.of()),
+        new TrainingCurve("C-LoFi", "head", flat(0.5), List.of()));
+    TrainingCurvePlot.Layout layout = plot.layout(curves);
+    BufferedImage image = plot.render(curves);
+
+    assertThat(layout.loss().keySet()).as("the joint stage runs first").containsExactly("lofi", "head");
+    TrainingCurvePlot.Panel joint = layout.loss().get("lofi");
+    TrainingCurvePlot.Panel head = layout.loss().get("head");
+    assertThat(joint.area().getMaxY()).isLessThan(head.area().getMinY());
+    assertThat(joint.x().pixel(10)).as("a short stage spans its own panel").isGreaterThan(joint.area().getCenterX());
+    assertThat(Pixels.near(image, PlotCanvas.colour(1), joint.x().pixel(5), joint.y().pixel(2.0), 2)).isTrue();
+    assertThat(Pixels.near(image, PlotCanvas.colour(1), head.x().pixel(55), head.y().pixel(0.5), 2)).isTrue();
+    assertThat(Pixels.near(image, PlotCanvas.colour(0), head.x().pixel(55), head.y().pixel(1.0), 2)).isTrue();
+    assertThat(Pixels.near(image, PlotCanvas.colour(0), joint.x().pixel(5), joint.y().pixel(2.0), 6))
+        .as("the baseline has no joint stage").isFalse();
+  }
+
+  @Test
   void theMapPanelAppearsOnlyWhereAConfigurationWasValidated() {
-    List<TrainingCurve> unvalidated = List.of(new TrainingCurve("baseline", flat(1), List.of()));
+    List<TrainingCurve> unvalidated = List.of(new TrainingCurve("baseline", "head", flat(1), List.of()));
     List<TrainingCurve> validated = List.of(unvalidated.get(0),
-        new TrainingCurve("S-LoFi", flat(1.5), List.of(new Point(1, 0.20), new Point(2, 0.30), new Point(3, 0.35))));
+        new TrainingCurve("S-LoFi", "head", flat(1.5), List.of(new Point(1, 0.20), new Point(2, 0.30), new Point(3, 0.35))));
 
     assertThat(plot.layout(unvalidated).map()).isNull();
     TrainingCurvePlot.Panel map = plot.layout(validated).map();
@@ -69,9 +91,9 @@ class TrainingCurvePlotTest {
   void smoothingDrawsTheAverageInFullColourAndEachStepFaintly() {
     TrainingCurvePlot smoothing = new TrainingCurvePlot();
     List<Point> zigzag = LongStream.rangeClosed(1, 100).mapToObj(s -> new Point(s, s % 2 == 0 ? 1.2 : 2.8)).toList();
-    List<TrainingCurve> curves = List.of(new TrainingCurve("ST-LoFi", zigzag, List.of()));
+    List<TrainingCurve> curves = List.of(new TrainingCurve("ST-LoFi", "head", zigzag, List.of()));
     BufferedImage image = smoothing.render(curves);
-    TrainingCurvePlot.Panel loss = smoothing.layout(curves).loss();
+    TrainingCurvePlot.Panel loss = smoothing.layout(curves).loss().get("head");
     Color colour = PlotCanvas.colour(0);
 
     assertThat(Pixels.near(image, colour, loss.x().pixel(60.5), loss.y().pixel(2.0), 2))
@@ -95,16 +117,19 @@ class TrainingCurvePlotTest {
 
     TrainingCurve curve = TrainingCurve.fromMetrics("S-LoFi", "lofi", metrics);
 
+    assertThat(curve.stage()).isEqualTo("lofi");
     assertThat(curve.loss()).containsExactly(new Point(1, 2.0), new Point(2, 1.7));
     assertThat(curve.validationMap()).containsExactly(new Point(1, 0.21));
   }
 
   @Test
   void aCurveNeedsLossesInStepOrder() {
-    assertThatThrownBy(() -> new TrainingCurve("T-LoFi", List.of(new Point(2, 1), new Point(1, 1)), List.of()))
+    assertThatThrownBy(() -> new TrainingCurve("T-LoFi", "head", List.of(new Point(2, 1), new Point(1, 1)), List.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("T-LoFi: loss must be in ascending order");
-    assertThatThrownBy(() -> new TrainingCurve("T-LoFi", List.of(), List.of()))
+    assertThatThrownBy(() -> new TrainingCurve("T-LoFi", "head", List.of(), List.of()))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new TrainingCurve("T-LoFi", " ", flat(1), List.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("T-LoFi: a training curve needs its stage");
   }
 
   private static TrainerMetric metric(String stage, Kind kind, int epoch, long step, Double loss, Double map) {

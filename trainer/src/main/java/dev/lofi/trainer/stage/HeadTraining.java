@@ -54,7 +54,8 @@ public final class HeadTraining {
   public record Result(long steps, List<Double> epochLosses, List<Double> epochMaps, CheckpointManifest checkpoint,
       String encoder, Map<String, Integer> skipped) {}
 
-  private static final String STAGE = "head";
+  /** The stage's name in checkpoints and metrics. */
+  public static final String STAGE = "head";
   private static final String SUBSET = "training";
 
   private final String bootstrap;

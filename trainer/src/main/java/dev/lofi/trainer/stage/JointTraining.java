@@ -49,7 +49,8 @@ public final class JointTraining {
   public record Result(long steps, List<Double> epochLosses, List<Double> epochMaps, CheckpointManifest checkpoint,
       Map<String, Map<String, Integer>> skipped) {}
 
-  private static final String STAGE = "lofi";
+  /** The stage's name in checkpoints and metrics. */
+  public static final String STAGE = "lofi";
 
   private final String bootstrap;
   private final JointTrainingSettings settings;
