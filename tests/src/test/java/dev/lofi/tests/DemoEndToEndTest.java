@@ -52,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoEndToEndTest {
 
-  /** 8 videos (2 held out), 2 clips a class, one epoch of pre-training and of joint training. */
+  /** 8 videos (2 held out), 2 clips a class, one epoch of pre-training and of joint training, 100 of the head. */
   private static final DemoSettings TINY = new DemoSettings(true, 8, 2, 1, 1, 100, 4, 0.01f, 1, 0.05);
 
   /** C-LoFi's checkpoint stream for seed 1, as the demo names it ({@code demo-<config>-s<seed>}). */
@@ -139,9 +139,8 @@ class DemoEndToEndTest {
     Checkpoint checkpoint = new CheckpointStore(bootstrap).latest(C_LOFI).orElseThrow();
     OfflineResult result;
     try (InferenceModel model = InferenceModel.load(checkpoint)) {
-      result = new OfflineLocalization(model, FidelityPreset.CPU.full(), new SlidingWindowSettings(
-          SlidingWindowSettings.DEFAULT.window(), SlidingWindowSettings.DEFAULT.hop(),
-          OfflineLocalization.DEFAULT_THRESHOLD, SlidingWindowSettings.DEFAULT.mergeTiou()),
+      result = new OfflineLocalization(model, FidelityPreset.CPU.full(),
+          SlidingWindowSettings.DEFAULT.withThreshold(OfflineLocalization.DEFAULT_THRESHOLD),
           new OfflineListener() {}).run(synth.resolve("videos"));
     }
     assertThat(result.failed()).isEmpty();

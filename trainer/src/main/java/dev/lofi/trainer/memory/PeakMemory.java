@@ -30,6 +30,8 @@ public final class PeakMemory {
   public static final String MMAP_THRESHOLD_BYTES = "65536";
 
   private static final Logger LOG = LoggerFactory.getLogger(PeakMemory.class);
+  /** Read once: the environment of a running process does not change. */
+  private static final boolean THRESHOLD_PINNED = System.getenv(MMAP_THRESHOLD_VARIABLE) != null;
   private static final AtomicBoolean WARNED = new AtomicBoolean();
   private static final Path STATUS = Path.of("/proc/self/status");
   private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
@@ -57,7 +59,7 @@ public final class PeakMemory {
    * reset (the resident size then), so a size that shrank in between cannot make the peak negative.
    */
   public static Window window() {
-    if (available() && System.getenv(MMAP_THRESHOLD_VARIABLE) == null && WARNED.compareAndSet(false, true)) {
+    if (!THRESHOLD_PINNED && available() && WARNED.compareAndSet(false, true)) {
       LOG.warn("{} is not set: glibc keeps freed tensors resident, so a training step's peak memory may read "
           + "lower than it costs (./lofi sets it to {})", MMAP_THRESHOLD_VARIABLE, MMAP_THRESHOLD_BYTES);
     }
