@@ -12,6 +12,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
+import dev.lofi.model.nd.AlignedConvolution;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -190,13 +191,12 @@ public final class TsmResNet {
 
   /** A bias-free square convolution padded to keep the side (divided by the stride). */
   private static Block conv(int kernel, int filters, int stride) {
-    return Conv2d.builder()
+    return AlignedConvolution.of(Conv2d.builder()
         .setKernelShape(new Shape(kernel, kernel))
         .optStride(new Shape(stride, stride))
         .optPadding(new Shape(kernel / 2, kernel / 2))
         .setFilters(filters)
-        .optBias(false)
-        .build();
+        .optBias(false));
   }
 
   private static Block batchNorm() {

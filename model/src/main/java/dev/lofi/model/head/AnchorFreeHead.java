@@ -14,6 +14,7 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
+import dev.lofi.model.nd.AlignedConvolution;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -198,8 +199,9 @@ public final class AnchorFreeHead extends AbstractPointHead {
     return Activation.relu(norm.forward(store, new NDList(y), training).head());
   }
 
-  private static Conv1d conv(int filters) {
-    return Conv1d.builder().setKernelShape(new Shape(3)).optPadding(new Shape(1)).setFilters(filters).build();
+  private static AlignedConvolution conv(int filters) {
+    return AlignedConvolution.of(Conv1d.builder().setKernelShape(new Shape(3)).optPadding(new Shape(1))
+        .setFilters(filters));
   }
 
   /**
