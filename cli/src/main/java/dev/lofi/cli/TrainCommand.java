@@ -168,6 +168,11 @@ final class TrainCommand implements Callable<Integer> {
     }
     pretrained.ifPresent(c -> progress.println("starting from the pre-trained " + c.manifest().model() + "@"
         + c.manifest().version()));
+    if (resume) {
+      start.ifPresent(c -> progress.println(String.format("resuming from %s@%s: its epoch %d was the last done, "
+          + "training goes on from epoch %d, after step %d", c.manifest().model(), c.manifest().version(),
+          c.manifest().epoch(), c.manifest().epoch() + 1, c.manifest().step())));
+    }
     progress.println(String.format("lofi stage: %d classes %s, fidelities %s (%s cycle), %d epochs of batch %d",
         labels.size(), labels, fidelities, cycle, lofiEpochs, batch));
     JointTraining joint = new JointTraining(bootstrap, settings, metrics);
@@ -253,9 +258,16 @@ final class TrainCommand implements Callable<Integer> {
 
       @Override
       public void stepFinished(TrainerMetric metric) {
-        progress.update(metric.step(), stageSteps, String.format(Locale.ROOT, "epoch %d step %d %s loss %.4f (%.2f s%s)",
-            metric.epoch(), metric.step(), metric.fidelity(), metric.loss(), metric.stepSeconds(),
+        String loss = metric.loss() == null ? "skipped: non-finite loss or gradient"
+            : String.format(Locale.ROOT, "loss %.4f", metric.loss());
+        progress.update(metric.step(), stageSteps, String.format(Locale.ROOT, "epoch %d step %d %s %s (%.2f s%s)",
+            metric.epoch(), metric.step(), metric.fidelity(), loss, metric.stepSeconds(),
             metric.peakBytes() == null ? "" : ", peak " + MemoryBudget.format(metric.peakBytes())));
+      }
+
+      @Override
+      public void stageProgress(String stage, long done, long total, String unit) {
+        progress.update(done, total, String.format(Locale.ROOT, "%s: %d of %d %s", stage, done, total, unit));
       }
 
       @Override

@@ -133,7 +133,7 @@ class TrainingCurvePlotTest {
   }
 
   private static TrainerMetric metric(String stage, Kind kind, int epoch, long step, Double loss, Double map) {
-    return new TrainerMetric("run-1", stage, kind, epoch, step, null, loss, 0.01, null, null, map, null,
+    return new TrainerMetric("run-1", stage, kind, epoch, step, null, loss, 0.01, null, null, map, null, null, null,
         Instant.EPOCH);
   }
 }

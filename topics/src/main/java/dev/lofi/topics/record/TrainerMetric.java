@@ -19,6 +19,10 @@ import java.time.Instant;
  * @param peakBytes peak accelerator or heap memory, or null
  * @param averageMap validation mAP averaged over tIoU thresholds, or null
  * @param accuracy classification accuracy on the training clips (pre-training's epochs), or null
+ * @param gradientNorm the step's global L2 gradient norm before clipping, or null (not computed,
+ *     or not finite: then the step was skipped)
+ * @param skippedSteps steps of the stage skipped so far because a loss or gradient was not finite,
+ *     or null
  * @param time when it was measured
  */
 public record TrainerMetric(
@@ -34,6 +38,8 @@ public record TrainerMetric(
     Long peakBytes,
     Double averageMap,
     Double accuracy,
+    Double gradientNorm,
+    Long skippedSteps,
     Instant time) {
 
   /** What a measurement closes; lower-case in JSON. */
@@ -70,6 +76,12 @@ public record TrainerMetric(
     }
     if (accuracy != null) {
       Require.unitInterval("accuracy", accuracy);
+    }
+    if (gradientNorm != null) {
+      Require.finiteAtLeast("gradientNorm", gradientNorm, 0);
+    }
+    if (skippedSteps != null) {
+      Require.atLeast("skippedSteps", skippedSteps, 0);
     }
     Require.nonNull("time", time);
   }

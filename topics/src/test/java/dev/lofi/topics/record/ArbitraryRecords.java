@@ -203,6 +203,8 @@ final class ArbitraryRecords {
   private record Measured(String fidelity, Double loss, Double learningRate, Double stepSeconds,
       Long peakBytes, Double averageMap, Double accuracy) {}
 
+  private record Guarded(Double gradientNorm, Long skippedSteps) {}
+
   static Arbitrary<TrainerMetric> trainerMetrics() {
     Arbitrary<Measured> measured = Combinators.combine(
             names().injectNull(0.3),
@@ -213,11 +215,16 @@ final class ArbitraryRecords {
             Arbitraries.doubles().between(0, 1).ofScale(6).injectNull(0.3),
             Arbitraries.doubles().between(0, 1).ofScale(6).injectNull(0.3))
         .as(Measured::new);
+    Arbitrary<Guarded> guarded = Combinators.combine(
+            Arbitraries.doubles().between(0, 1e6).ofScale(6).injectNull(0.3),
+            Arbitraries.longs().between(0, 1000).injectNull(0.3))
+        .as(Guarded::new);
     return Combinators.combine(ids(), names(), Arbitraries.of(TrainerMetric.Kind.class),
             Arbitraries.integers().between(0, 1000), Arbitraries.longs().between(0, 1_000_000_000L), measured,
-            instants())
-        .as((run, stage, kind, epoch, step, m, time) -> new TrainerMetric(run, stage, kind, epoch, step,
-            m.fidelity(), m.loss(), m.learningRate(), m.stepSeconds(), m.peakBytes(), m.averageMap(), m.accuracy(), time));
+            guarded, instants())
+        .as((run, stage, kind, epoch, step, m, g, time) -> new TrainerMetric(run, stage, kind, epoch, step,
+            m.fidelity(), m.loss(), m.learningRate(), m.stepSeconds(), m.peakBytes(), m.averageMap(), m.accuracy(),
+            g.gradientNorm(), g.skippedSteps(), time));
   }
 
   /** Wall-clock side of a segment: start, end (null while opened, maybe) and latency. */

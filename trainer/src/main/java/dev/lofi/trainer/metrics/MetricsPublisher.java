@@ -80,13 +80,17 @@ public final class MetricsPublisher implements TrainingListener, AutoCloseable {
    * @param epoch epochs completed before this step
    * @param step optimizer steps completed, this one included
    * @param fidelity the fidelity trained at, or null (head training on features)
+   * @param loss the step's loss; published as null where it is not finite (the step was skipped)
    * @param peakBytes the step's peak memory, or null where it cannot be measured
+   * @param gradientNorm the global gradient norm before clipping; null where not finite or not computed
+   * @param skippedSteps the stage's steps skipped so far for a non-finite loss or gradient
    * @return the record sent
    */
   public TrainerMetric step(String stage, int epoch, long step, String fidelity, double loss, double learningRate,
-      double stepSeconds, Long peakBytes) {
-    TrainerMetric metric = new TrainerMetric(run, stage, TrainerMetric.Kind.STEP, epoch, step, fidelity, loss,
-        learningRate, stepSeconds, peakBytes, null, null, clock.instant());
+      double stepSeconds, Long peakBytes, double gradientNorm, long skippedSteps) {
+    TrainerMetric metric = new TrainerMetric(run, stage, TrainerMetric.Kind.STEP, epoch, step, fidelity,
+        Double.isFinite(loss) ? loss : null, learningRate, stepSeconds, peakBytes, null, null,
+        Double.isFinite(gradientNorm) ? gradientNorm : null, skippedSteps, clock.instant());
     stepFinished(metric);
     return metric;
   }
@@ -116,7 +120,7 @@ public final class MetricsPublisher implements TrainingListener, AutoCloseable {
   public TrainerMetric epoch(String stage, int epoch, long step, String fidelity, Double meanLoss,
       Double learningRate, Double averageMap, Double accuracy) {
     TrainerMetric metric = new TrainerMetric(run, stage, TrainerMetric.Kind.EPOCH, epoch, step, fidelity, meanLoss,
-        learningRate, null, null, averageMap, accuracy, clock.instant());
+        learningRate, null, null, averageMap, accuracy, null, null, clock.instant());
     epochFinished(metric);
     return metric;
   }
@@ -130,6 +134,11 @@ public final class MetricsPublisher implements TrainingListener, AutoCloseable {
   public void stepFinished(TrainerMetric metric) {
     send(metric, TrainerMetric.Kind.STEP);
     listener.stepFinished(metric);
+  }
+
+  @Override
+  public void stageProgress(String stage, long done, long total, String unit) {
+    listener.stageProgress(stage, done, total, unit);
   }
 
   @Override

@@ -25,6 +25,14 @@ public interface TrainingListener {
   /** An optimizer step finished: loss, learning rate, fidelity, step time and peak memory. */
   default void stepFinished(TrainerMetric metric) {}
 
+  /**
+   * Work of a stage without optimizer steps moved on (feature extraction's videos).
+   *
+   * @param done units finished so far, of {@code total}
+   * @param unit what is counted, plural, e.g. {@code videos}
+   */
+  default void stageProgress(String stage, long done, long total, String unit) {}
+
   /** An epoch finished: its mean loss, and the validation mAP when a validation subset exists. */
   default void epochFinished(TrainerMetric metric) {}
 

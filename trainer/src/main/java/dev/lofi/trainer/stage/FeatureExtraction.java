@@ -99,6 +99,7 @@ public final class FeatureExtraction {
          KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ClientProperties.producer(bootstrap),
              new StringSerializer(), new ByteArraySerializer())) {
       LocalizationNetwork network = null;
+      long done = 0;
       for (Map.Entry<String, TrainingSet> set : sets.entrySet()) {
         int count = 0;
         for (List<TrainingSet.Entry> batch : sameLengthBatches(set.getValue().entries())) {
@@ -118,6 +119,8 @@ public final class FeatureExtraction {
                 });
             count++;
           }
+          done += batch.size();
+          listener.stageProgress(STAGE, done, videos, "videos");
         }
         extracted.put(set.getKey(), count);
       }

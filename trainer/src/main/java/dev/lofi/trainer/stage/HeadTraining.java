@@ -106,6 +106,7 @@ public final class HeadTraining {
       try (Trainer trainer = model.newTrainer(sgd.trainingConfig())) {
         FeatureSequence first = set.entries().get(0).features();
         trainer.initialize(new Shape(1, first.dim(), first.snippetCount()));
+        OptimizerStep optimizer = new OptimizerStep(trainer, sgd.maxGradientNorm());
         for (int epoch = 0; epoch < settings.epochs() && !done(step); epoch++) {
           double lossSum = 0;
           int count = 0;
@@ -115,12 +116,16 @@ public final class HeadTraining {
             }
             float rate = sgd.startStep(step);
             long start = System.nanoTime();
-            float loss = OptimizerStep.run(trainer, m -> new NDList(features(m, batch)),
+            OptimizerStep.Outcome outcome = optimizer.run(m -> new NDList(features(m, batch)),
                 out -> head.loss(out, targets(batch, config.labels())));
             step++;
-            lossSum += loss;
-            count++;
-            metrics.step(STAGE, epoch, step, null, loss, rate, (System.nanoTime() - start) / 1e9, null);
+            if (outcome.applied()) {
+              lossSum += outcome.loss();
+              count++;
+            }
+            metrics.step(STAGE, epoch, step, null, outcome.loss(), rate, (System.nanoTime() - start) / 1e9, null,
+                outcome.gradientNorm(), optimizer.skipped());
+            optimizer.stopIfStuck(STAGE, epoch, step, null, rate);
           }
           double epochLoss = lossSum / Math.max(1, count);
           epochLosses.add(epochLoss);

@@ -133,6 +133,7 @@ public final class JointTraining {
       Map.Entry<String, TrainingSet> first = sets.entrySet().iterator().next();
       Shape example = VideoBatch.inputShape(fetcher.require(first.getValue().entries().get(0), first.getKey()));
       try (Trainer trainer = newTrainer(model, net, network, sgd.trainingConfig(), example, initialParameters)) {
+        OptimizerStep optimizer = new OptimizerStep(trainer, sgd.maxGradientNorm());
         for (int epoch = firstEpoch; epoch < settings.epochs() && !done(step); epoch++) {
           Map<String, List<TrainingSet.Entry>> orders = new LinkedHashMap<>();
           for (Map.Entry<String, TrainingSet> set : sets.entrySet()) {
@@ -147,14 +148,18 @@ public final class JointTraining {
             float rate = sgd.startStep(step);
             PeakMemory.Window memory = PeakMemory.window();
             long start = System.nanoTime();
-            float loss = OptimizerStep.run(trainer, m -> new NDList(VideoBatch.videos(m, batch)),
+            OptimizerStep.Outcome outcome = optimizer.run(m -> new NDList(VideoBatch.videos(m, batch)),
                 out -> net.head().loss(out, VideoBatch.targets(batch, labels)));
             double seconds = (System.nanoTime() - start) / 1e9;
             Long peak = memory.peakAbove().isPresent() ? memory.peakAbove().getAsLong() : null;
             step++;
-            lossSum += loss;
-            batches++;
-            metrics.step(STAGE, epoch, step, fidelity, loss, rate, seconds, peak);
+            if (outcome.applied()) {
+              lossSum += outcome.loss();
+              batches++;
+            }
+            metrics.step(STAGE, epoch, step, fidelity, outcome.loss(), rate, seconds, peak, outcome.gradientNorm(),
+                optimizer.skipped());
+            optimizer.stopIfStuck(STAGE, epoch, step, fidelity, rate);
           }
           double epochLoss = lossSum / Math.max(1, batches);
           epochLosses.add(epochLoss);

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.lofi.model.checkpoint.CheckpointConfig;
@@ -123,6 +122,7 @@ public final class Pretraining {
       model.setBlock(classifier);
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(VideoBatch.inputShape(fetcher.require(clips.get(0), settings.fidelity())));
+        OptimizerStep optimizer = new OptimizerStep(trainer, sgd.maxGradientNorm());
         for (int epoch = 0; epoch < settings.epochs() && !done(step); epoch++) {
           List<TrainingSet.Entry> order = set.epochOrder(settings.seed(), epoch).stream()
               .filter(e -> classOf.containsKey(e.location().videoId())).toList();
@@ -139,15 +139,21 @@ public final class Pretraining {
             float rate = sgd.startStep(step);
             PeakMemory.Window memory = PeakMemory.window();
             long start = System.nanoTime();
-            StepResult result = step(trainer, batch, targets);
+            int[] hits = new int[1];
+            OptimizerStep.Outcome outcome = optimizer.run(m -> new NDList(VideoBatch.snippets(m, batch)),
+                out -> classificationLoss(trainer, out.singletonOrThrow(), targets, hits));
             double seconds = (System.nanoTime() - start) / 1e9;
             Long peak = memory.peakAbove().isPresent() ? memory.peakAbove().getAsLong() : null;
             step++;
-            lossSum += result.loss();
-            batches++;
-            correct += result.correct();
-            seen += targets.length;
-            metrics.step(STAGE, epoch, step, settings.fidelity(), result.loss(), rate, seconds, peak);
+            if (outcome.applied()) {
+              lossSum += outcome.loss();
+              batches++;
+              correct += hits[0];
+              seen += targets.length;
+            }
+            metrics.step(STAGE, epoch, step, settings.fidelity(), outcome.loss(), rate, seconds, peak,
+                outcome.gradientNorm(), optimizer.skipped());
+            optimizer.stopIfStuck(STAGE, epoch, step, settings.fidelity(), rate);
           }
           double epochLoss = lossSum / Math.max(1, batches);
           double accuracy = seen == 0 ? 0 : (double) correct / seen;
@@ -238,28 +244,14 @@ public final class Pretraining {
     return settings.maxSteps() > 0 && step >= settings.maxSteps();
   }
 
-  private record StepResult(float loss, int correct) {}
-
-  private static StepResult step(Trainer trainer, List<List<ClipSnippet>> batch, int[] targets) {
-    // One sub-manager per step: every array of the step is freed when it closes (stack.md).
-    try (NDManager stepManager = trainer.getManager().newSubManager()) {
-      NDArray videos = VideoBatch.snippets(stepManager, batch);        // [B, L, T, C, H, W]
-      NDArray labels = stepManager.create(targets);                      // [B]
-      float loss;
-      int correct = 0;
-      try (GradientCollector gc = trainer.newGradientCollector()) {
-        NDArray logits = trainer.forward(new NDList(videos)).singletonOrThrow(); // [B, K]
-        NDArray total = trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
-        loss = total.getFloat();
-        long[] predicted = logits.argMax(1).toLongArray();
-        for (int i = 0; i < targets.length; i++) {
-          correct += predicted[i] == targets[i] ? 1 : 0;
-        }
-        gc.backward(total);
-      }
-      trainer.step();
-      return new StepResult(loss, correct);
+  /** The trainer's cross-entropy of {@code logits} {@code [B, K]}; adds the correct predictions to {@code hits[0]}. */
+  private static NDArray classificationLoss(Trainer trainer, NDArray logits, int[] targets, int[] hits) {
+    NDArray labels = logits.getManager().create(targets);                // [B]
+    long[] predicted = logits.argMax(1).toLongArray();                   // [B]
+    for (int i = 0; i < targets.length; i++) {
+      hits[0] += predicted[i] == targets[i] ? 1 : 0;
     }
+    return trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
   }
 
   private List<List<ClipSnippet>> fetch(ClipFetcher fetcher, List<TrainingSet.Entry> entries, int epoch) {

@@ -39,8 +39,8 @@ class MetricsPublisherTest {
     List<TrainerMetric> sent = new ArrayList<>();
     try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, run, console)) {
       metrics.stageStarted("lofi", 1, 2);
-      sent.add(metrics.step("lofi", 0, 1, "st", 1.25, 0.1, 0.5, 400_000_000L));
-      sent.add(metrics.step("lofi", 0, 2, "st", 0.75, 0.1, 0.25, null));
+      sent.add(metrics.step("lofi", 0, 1, "st", 1.25, 0.1, 0.5, 400_000_000L, 2.5, 0));
+      sent.add(metrics.step("lofi", 0, 2, "st", 0.75, 0.1, 0.25, null, 1.5, 0));
       sent.add(metrics.epoch("lofi", 1, 2, "st", 1.0, 0.05, 0.3125));
       metrics.stageFinished("lofi", "done");
     }
@@ -79,11 +79,11 @@ class MetricsPublisherTest {
   void aMetricOfAnotherRunOrKindIsRefused() {
     try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, run, TrainingListener.NONE)) {
       TrainerMetric other = new TrainerMetric("other", "head", TrainerMetric.Kind.STEP, 0, 1, null, 1.0, 0.1, 0.2,
-          null, null, null, Instant.now());
+          null, null, null, null, null, Instant.now());
       assertThatThrownBy(() -> metrics.stepFinished(other)).hasMessageContaining("run " + run)
           .hasMessageContaining("run other");
       TrainerMetric mine = new TrainerMetric(run, "head", TrainerMetric.Kind.STEP, 0, 1, null, 1.0, 0.1, 0.2,
-          null, null, null, Instant.now());
+          null, null, null, null, null, Instant.now());
       assertThatThrownBy(() -> metrics.epochFinished(mine)).hasMessageContaining("epoch metrics");
     }
   }
