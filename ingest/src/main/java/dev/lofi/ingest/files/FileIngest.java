@@ -121,7 +121,7 @@ public final class FileIngest {
     VideoMetadata metadata = new VideoMetadata(videoId, file.toAbsolutePath().toString(), probe.durationSeconds(),
         probe.fps(), probe.width(), probe.height(), probe.frameCount(), truth.map(GroundTruth::subset).orElse(null),
         provenance);
-    VideoAnnotations annotations = truth.map(gt -> gt.toRecord(probe.durationSeconds())).orElse(null);
+    VideoAnnotations annotations = truth.map(gt -> gt.toRecord(videoId, probe.durationSeconds())).orElse(null);
     publisher.commitVideo(metadata, annotations);
     return Optional.of(new IngestSummary.Published(videoId, file, counts, truth.isPresent(),
         stats.decodedFrames(), (System.nanoTime() - start) / 1e9));
