@@ -2,6 +2,7 @@ package dev.lofi.cli;
 
 import dev.lofi.cli.KafkaOptions.KafkaConnection;
 import dev.lofi.ingest.annotation.ActivityNetFormat;
+import dev.lofi.ingest.annotation.AnnotationProblem;
 import dev.lofi.ingest.annotation.AnnotationSet;
 import dev.lofi.ingest.annotation.Thumos14Format;
 import dev.lofi.ingest.decode.VideoProbe;
@@ -18,6 +19,7 @@ import dev.lofi.topics.catalog.CatalogAdmin;
 import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.topics.record.ClipSnippet;
+import dev.lofi.topics.record.VideoAnnotations;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +39,10 @@ import picocli.CommandLine.Spec;
     description = {"Decodes videos with FFmpeg, samples snippets at every requested fidelity in one",
         "pass, and publishes them to lofi.clips.<fidelity>, with metadata to lofi.videos and ground",
         "truth to lofi.annotations: one Kafka transaction per video, so a video that fails half-way",
-        "publishes nothing. A video already ingested with the same content and sampling is skipped.",
-        "Frames are squashed to S x S (nothing cropped). Exit code 1 if any file or annotation failed.",
+        "publishes nothing. A video already ingested with the same content and sampling is skipped,",
+        "but for its ground truth: where that differs from the cluster's, only it is published again.",
+        "A bad annotation entry is named and left out; its video keeps the good ones. Frames are",
+        "squashed to S x S (nothing cropped). Exit code 1 if any file failed or annotation was left out.",
         "",
         "With --live, publishes one source - a file, a camera (/dev/videoN) or a URL (rtsp://, http://, ...) -",
         "as consecutive full-fidelity snippets to lofi.live.clips, keyed by --stream, until it ends or",
@@ -101,10 +105,6 @@ final class IngestCommand implements Callable<Integer> {
       throw new IllegalArgumentException("give --videos DIR|FILE (or --live URI --stream ID)");
     }
     AnnotationSet truth = annotations == null ? null : readAnnotations(annotations);
-    if (truth != null) {
-      truth.problems().forEach(p -> err.println("annotation problem: " + p));
-      err.flush();
-    }
     IngestSettings settings = new IngestSettings(FidelityPreset.named(preset), fidelities, truth, force);
     IngestSummary summary;
     try (KafkaConnection connection = kafka.connect(err)) {
@@ -116,8 +116,8 @@ final class IngestCommand implements Callable<Integer> {
       summary = new FileIngest(connection.bootstrap(), settings, listener).run(videos);
       listener.progress.clear();
     }
-    printSummary(out, summary);
-    return summary.succeeded() && (truth == null || truth.problems().isEmpty()) ? 0 : Lofi.FAILED;
+    printSummary(out, summary, truth);
+    return summary.succeeded() ? 0 : Lofi.FAILED;
   }
 
   private int ingestLive(PrintWriter out, PrintWriter err) {
@@ -165,18 +165,38 @@ final class IngestCommand implements Callable<Integer> {
     return Files.isDirectory(path) ? Thumos14Format.read(path) : ActivityNetFormat.read(path);
   }
 
-  private static void printSummary(PrintWriter out, IngestSummary summary) {
+  private static void printSummary(PrintWriter out, IngestSummary summary, AnnotationSet truth) {
     if (!summary.annotatedWithoutVideo().isEmpty()) {
       out.printf("note: %d annotated video(s) have no file here, e.g. %s%n", summary.annotatedWithoutVideo().size(),
           summary.annotatedWithoutVideo().get(0));
     }
     double megabytes = summary.clipBytes() / 1e6;
-    out.printf("%d published, %d skipped, %d failed; snippets %s; %.1f MB in %.1f s (%.1f MB/s)%n",
-        summary.published().size(), summary.skipped().size(), summary.failed().size(),
+    out.printf("%d published, %d ground truth updated, %d skipped, %d failed; snippets %s; %.1f MB in %.1f s "
+            + "(%.1f MB/s)%n", summary.published().size(), summary.groundTruthUpdated().size(),
+        summary.skipped().size(), summary.failed().size(),
         summary.snippetsPerFidelity().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
             .collect(Collectors.joining(" ")),
         megabytes, summary.seconds(), megabytes / Math.max(summary.seconds(), 1e-9));
+    if (!summary.annotationProblems().isEmpty()) {
+      printAnnotationProblems(out, summary.annotationProblems(), truth);
+    }
     out.flush();
+  }
+
+  /** Each problem once more, since they went by among the files: the list to fix the file from. */
+  private static void printAnnotationProblems(PrintWriter out, List<AnnotationProblem> problems, AnnotationSet truth) {
+    out.printf("annotation problems (%d); fixed, they need no --force: ingesting again publishes just the changed "
+        + "ground truth%n", problems.size());
+    problems.forEach(p -> out.println("  " + leftOut(truth.keepsVideoOf(p)) + ": " + p));
+  }
+
+  private static String segments(int count) {
+    return count + (count == 1 ? " segment" : " segments");
+  }
+
+  /** What became of an annotation problem's entry, as ingest's lines say it. */
+  private static String leftOut(boolean videoKept) {
+    return videoKept ? "entry left out" : "video left out";
   }
 
   /** Prints one line per file and keeps the progress bar moving. */
@@ -212,7 +232,21 @@ final class IngestCommand implements Callable<Integer> {
       progress.println(String.format("published  %-24s %s  %d frames decoded in %.1f s", video.videoId(),
           video.snippets().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
               .collect(Collectors.joining(" ")), video.decodedFrames(), video.seconds())
-          + (video.annotated() ? "  (with ground truth)" : ""));
+          + (video.annotated() ? "  (ground truth: " + segments(video.truth().annotations().size()) + ")" : ""));
+    }
+
+    @Override
+    public void groundTruthUpdated(IngestSummary.GroundTruthUpdate update) {
+      VideoAnnotations previous = update.previous();
+      progress.println("updated ground truth of " + update.videoId() + ": "
+          + segments(update.truth().annotations().size())
+          + " (was " + (previous == null ? "none" : previous.annotations().size()) + ")"
+          + (update.subsetChanged() ? ", subset now " + update.truth().subset() : ""));
+    }
+
+    @Override
+    public void annotationProblems(String videoId, List<AnnotationProblem> problems, boolean videoKept) {
+      problems.forEach(p -> progress.println("           " + leftOut(videoKept) + ": " + p));
     }
   }
 }

@@ -32,13 +32,22 @@ import java.util.Collection;
  * <p>Errors. A file that cannot be read at all throws {@link AnnotationFormatException}: missing or
  * unreadable, not JSON (the problem names line and column), a video id appearing twice (JSON does
  * not say which one is meant), a top level that is not an object, or no {@code database} object.
- * A bad video entry is reported instead, as an {@link AnnotationProblem} naming its field path,
- * such as {@code database.abc.annotations[2].segment}: a segment that is not two numbers, starts
- * below 0, does not end after its start or starts at or after the duration; a missing, blank or
- * non-string label; a duration that is not a positive number; a subset that is not a string. Such
- * a video is left out whole, since a video with some of its actions dropped would teach the model
- * that they are background, and reading goes on. Every problem of a video is reported, not only
- * its first. Segment ends past the duration are clipped to it, not reported.
+ * Anything else is reported instead, as an {@link AnnotationProblem} naming its video and field
+ * path, such as {@code database.abc.annotations[2].segment}, and reading goes on:
+ * <ul>
+ *   <li>A bad entry of a video's {@code annotations} (a segment that is not two numbers, starts
+ *       below 0, does not end after its start or starts at or after the duration; a missing, blank
+ *       or non-string label) is left out, and the video keeps its other entries. One action
+ *       missing teaches the model that its stretch is background; that costs less than losing
+ *       every other action of the video, and the problem names the entry to fix (ingesting the
+ *       corrected file again publishes only the new ground truth).
+ *   <li>The video is left out whole where what would remain cannot be trusted: a field of its own
+ *       is bad (a duration that is not a positive number, a subset that is not a string,
+ *       {@code annotations} that is not an array, the video not an object, a blank id), or it had
+ *       entries and none of them is good, as an empty list would say the video holds no action.
+ * </ul>
+ * Every problem of a video is reported, not only its first. Segment ends past the duration are
+ * clipped to it, not reported.
  */
 public final class ActivityNetFormat {
 
@@ -55,7 +64,8 @@ public final class ActivityNetFormat {
   private ActivityNetFormat() {}
 
   /**
-   * The videos of an ActivityNet annotation file, in file order, with the entries left out.
+   * The videos of an ActivityNet annotation file, in file order, with the problems of the entries
+   * and videos left out.
    *
    * @throws AnnotationFormatException if the file cannot be read at all (see the class comment)
    */

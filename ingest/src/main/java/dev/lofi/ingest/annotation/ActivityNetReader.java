@@ -27,6 +27,8 @@ final class ActivityNetReader {
 
   private final Path file;
   private final List<AnnotationProblem> problems = new ArrayList<>();
+  /** The video being read, whose id each problem reported names. */
+  private String videoId;
 
   ActivityNetReader(Path file) {
     this.file = file;
@@ -69,8 +71,14 @@ final class ActivityNetReader {
     return root;
   }
 
-  /** The video, or empty with its problems reported: a partly read video would mislead training. */
+  /**
+   * The video, with its problems reported. A bad entry of its annotations is left out and the
+   * others are kept. The video is left out whole when a field of its own is bad (without its
+   * subset or duration its actions cannot be placed) or when it had entries and none was good:
+   * publishing no action would claim that the video holds none.
+   */
   private Optional<GroundTruth> video(String id, JsonNode entry) {
+    videoId = id;
     String path = "database" + key(id);
     if (id.isBlank()) {
       report(path, "video id is blank");
@@ -83,8 +91,12 @@ final class ActivityNetReader {
     int problemsBefore = problems.size();
     String subset = subset(path + ".subset", entry.get("subset"));
     OptionalDouble duration = duration(path + ".duration", entry.get("duration"));
-    List<GroundTruthSegment> segments = segments(path + ".annotations", entry.get("annotations"), duration);
-    if (problems.size() > problemsBefore) {
+    Optional<JsonNode> annotations = annotations(path + ".annotations", entry.get("annotations"));
+    boolean fieldsRead = problems.size() == problemsBefore;
+    List<GroundTruthSegment> segments = annotations.map(node -> segments(path + ".annotations", node, duration))
+        .orElse(List.of());
+    boolean noGoodEntry = segments.isEmpty() && problems.size() > problemsBefore;
+    if (!fieldsRead || noGoodEntry) {
       return Optional.empty();
     }
     return Optional.of(new GroundTruth(id, subset, duration, segments, List.of()));
@@ -117,14 +129,20 @@ final class ActivityNetReader {
     return OptionalDouble.of(seconds);
   }
 
-  private List<GroundTruthSegment> segments(String path, JsonNode node, OptionalDouble duration) {
+  /** The array of a video's entries, empty where it is absent or is no array (reported). */
+  private Optional<JsonNode> annotations(String path, JsonNode node) {
     if (absent(node)) {
-      return List.of();
+      return Optional.empty();
     }
     if (!node.isArray()) {
       report(path, shown(node) + " is not an array");
-      return List.of();
+      return Optional.empty();
     }
+    return Optional.of(node);
+  }
+
+  /** The good entries of {@code node}, an array; each bad one is reported and left out. */
+  private List<GroundTruthSegment> segments(String path, JsonNode node, OptionalDouble duration) {
     List<GroundTruthSegment> segments = new ArrayList<>(node.size());
     for (int i = 0; i < node.size(); i++) {
       segment(path + "[" + i + "]", node.get(i), duration).ifPresent(segments::add);
@@ -215,7 +233,7 @@ final class ActivityNetReader {
   }
 
   private void report(String location, String reason) {
-    problems.add(new AnnotationProblem(file, location, reason));
+    problems.add(new AnnotationProblem(file, videoId, location, reason));
   }
 
   private AnnotationFormatException unreadable(String location, String reason, Throwable cause) {

@@ -45,14 +45,16 @@ public record GroundTruth(
   }
 
   /**
-   * The record published to Kafka. Its duration is the file's when the file has one (the segments
-   * were annotated against it), otherwise {@code probedSeconds}, the decoded video's; segment ends
-   * past that duration are clipped to it.
+   * The record published to Kafka for the video file of id {@code fileVideoId}: the key of
+   * {@code lofi.videos} and {@code lofi.annotations}, which may differ from this entry's id by
+   * ActivityNet's {@code v_} prefix (see {@link AnnotationSet#find}). Its duration is the file's
+   * when the file has one (the segments were annotated against it), otherwise
+   * {@code probedSeconds}, the decoded video's; segment ends past that duration are clipped to it.
    *
    * @throws IllegalArgumentException if {@code probedSeconds} is not a positive duration, or a
    *     segment starts at or after the duration: the video is shorter than its annotations
    */
-  public VideoAnnotations toRecord(double probedSeconds) {
+  public VideoAnnotations toRecord(String fileVideoId, double probedSeconds) {
     if (!(Double.isFinite(probedSeconds) && probedSeconds > 0)) {
       throw new IllegalArgumentException("probedSeconds must be finite and > 0, got " + probedSeconds);
     }
@@ -65,7 +67,7 @@ public record GroundTruth(
         throw new IllegalArgumentException(videoId + ": " + e.getMessage(), e);
       }
     }
-    return new VideoAnnotations(videoId, subset, seconds, clipped);
+    return new VideoAnnotations(fileVideoId, subset, seconds, clipped);
   }
 
   /**

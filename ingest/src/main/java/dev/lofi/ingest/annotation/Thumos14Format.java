@@ -17,10 +17,12 @@ import java.nio.file.Path;
  * <p>Errors. A directory that cannot be read at all throws {@link AnnotationFormatException}:
  * missing, not a directory, holding no annotation file, or holding an entry that is not a file
  * named {@code <Class>_(val|test).txt} (a stray file likely means a wrong directory). A bad line
- * is reported instead as an {@link AnnotationProblem} naming file and line number, and only that
- * line is left out: a line is one action, unlike an ActivityNet entry that is a whole video. Bad
- * lines have other than three fields, a start or end that is not a decimal number, a start below
- * 0, an end not after the start, or a video id already read in the other split.
+ * is reported instead as an {@link AnnotationProblem} naming file, line number and video (the
+ * line's first field), and only that line is left out: a line is one action, and its video keeps
+ * the others, as a bad entry of an ActivityNet video does. A video none of whose lines is good is
+ * not in the set. Bad lines have other than three fields, a start or end that is not a decimal
+ * number, a start below 0, an end not after the start, or a video id already read in the other
+ * split.
  */
 public final class Thumos14Format {
 

@@ -86,24 +86,26 @@ final class Thumos14Reader {
       return;
     }
     String[] fields = WHITESPACE.split(text);
+    String videoId = fields[0];
     if (fields.length != 3) {
-      report(file, location, "expected '<video id> <start> <end>', got " + fields.length + " fields: '" + text + "'");
+      report(file, videoId, location,
+          "expected '<video id> <start> <end>', got " + fields.length + " fields: '" + text + "'");
       return;
     }
-    String videoId = fields[0];
-    OptionalDouble start = seconds(file, location, "start", fields[1]);
-    OptionalDouble end = seconds(file, location, "end", fields[2]);
+    OptionalDouble start = seconds(file, videoId, location, "start", fields[1]);
+    OptionalDouble end = seconds(file, videoId, location, "end", fields[2]);
     if (start.isEmpty() || end.isEmpty()) {
       return;
     }
     Optional<String> problem = TimeSpan.problemWith(start.getAsDouble(), end.getAsDouble());
     if (problem.isPresent()) {
-      report(file, location, problem.get());
+      report(file, videoId, location, problem.get());
       return;
     }
     Video video = videos.computeIfAbsent(videoId, id -> new Video(file.subset()));
     if (!video.subset.equals(file.subset())) {
-      report(file, location, "video " + videoId + " is in subset " + video.subset + " already, not " + file.subset());
+      report(file, videoId, location,
+          "video " + videoId + " is in subset " + video.subset + " already, not " + file.subset());
       return;
     }
     if (file.label().equals(AMBIGUOUS)) {
@@ -117,17 +119,17 @@ final class Thumos14Reader {
    * A time field as a decimal number; {@link Double#parseDouble} would also take {@code NaN},
    * {@code 0x1p3} or {@code 5d}, none of which an annotation tool writes.
    */
-  private OptionalDouble seconds(ClassFile file, String location, String field, String text) {
+  private OptionalDouble seconds(ClassFile file, String videoId, String location, String field, String text) {
     try {
       return OptionalDouble.of(new BigDecimal(text).doubleValue());
     } catch (NumberFormatException e) {
-      report(file, location, field + " '" + text + "' is not a number");
+      report(file, videoId, location, field + " '" + text + "' is not a number");
       return OptionalDouble.empty();
     }
   }
 
-  private void report(ClassFile file, String location, String reason) {
-    problems.add(new AnnotationProblem(file.path(), location, reason));
+  private void report(ClassFile file, String videoId, String location, String reason) {
+    problems.add(new AnnotationProblem(file.path(), videoId, location, reason));
   }
 
   private static AnnotationFormatException unreadable(Path file, String reason, Throwable cause) {

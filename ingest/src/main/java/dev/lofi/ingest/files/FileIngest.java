@@ -1,5 +1,6 @@
 package dev.lofi.ingest.files;
 
+import dev.lofi.ingest.annotation.AnnotationProblem;
 import dev.lofi.ingest.annotation.GroundTruth;
 import dev.lofi.ingest.decode.VideoDecodeException;
 import dev.lofi.ingest.decode.VideoDecoder;
@@ -24,6 +25,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -38,6 +40,13 @@ import java.util.stream.Collectors;
  * <p>Re-ingesting is idempotent: a video whose content (SHA-256) and sampling are already on the
  * cluster is skipped. A changed video is published under a new ingest id, and consumers keep only
  * the clips of the id in its latest metadata (see {@link IngestProvenance}).
+ *
+ * <p>Ground truth of a video already on the cluster that differs from the annotations' (or is
+ * missing) is published alone, without the snippets: the latest record per video id on compacted
+ * {@code lofi.annotations} is the one the trainer reads. Where the subset changed, the metadata is
+ * published again too, same ingest id, since the trainer picks a video's subset from it. Ingest
+ * never removes ground truth: a video the annotations have nothing for, or left out, keeps what the
+ * cluster has.
  */
 public final class FileIngest {
 
@@ -57,6 +66,7 @@ public final class FileIngest {
     long start = System.nanoTime();
     VideoFiles.Listing listing = VideoFiles.list(path);
     List<IngestSummary.Published> published = new ArrayList<>();
+    List<IngestSummary.GroundTruthUpdate> updated = new ArrayList<>();
     List<IngestSummary.Outcome> skipped = new ArrayList<>();
     List<IngestSummary.Outcome> failed = new ArrayList<>();
     for (Path document : listing.documents()) {
@@ -70,18 +80,30 @@ public final class FileIngest {
         Path file = videos.get(i);
         listener.fileStarted(file, i + 1, videos.size());
         try {
-          Optional<IngestSummary.Published> video = ingest(file, ingested, publisher);
-          if (video.isPresent()) {
-            published.add(video.get());
-            listener.videoPublished(video.get());
+          Video video = probe(file);
+          Optional<VideoMetadata> current = ingested.get(video.videoId())
+              .filter(m -> m.ingest().covers(video.sha256(), settings.preset().name(), settings.fidelities()));
+          if (current.isEmpty() || settings.force()) {
+            IngestSummary.Published done = publish(video, publisher);
+            published.add(done);
+            listener.videoPublished(done);
           } else {
-            skip(skipped, file, "already ingested with the same content and sampling (use --force to publish again)");
+            Optional<IngestSummary.GroundTruthUpdate> update = updateGroundTruth(video, current.get(), ingested,
+                publisher);
+            if (update.isPresent()) {
+              updated.add(update.get());
+              listener.groundTruthUpdated(update.get());
+            } else {
+              skip(skipped, file, "already ingested with the same content, sampling"
+                  + (video.truth() == null ? "" : " and ground truth") + " (use --force to publish again)");
+            }
           }
         } catch (VideoDecodeException e) {
           fail(failed, publisher, file, e.reason());
         } catch (UncheckedIOException e) {
           fail(failed, publisher, file, e.getCause().getMessage());
         }
+        reportAnnotationProblems(VideoFiles.videoId(file));
       }
       bytes = publisher.bytesSent();
     }
@@ -90,41 +112,66 @@ public final class FileIngest {
         .map(GroundTruth::videoId).collect(Collectors.toSet());
     List<String> orphans = settings.annotations().videos().keySet().stream()
         .filter(id -> !annotatedFiles.contains(id)).sorted().toList();
-    return new IngestSummary(published, skipped, failed, orphans, bytes, (System.nanoTime() - start) / 1e9);
+    return new IngestSummary(published, updated, skipped, failed, orphans, settings.annotations().problems(), bytes,
+        (System.nanoTime() - start) / 1e9);
   }
 
-  private Optional<IngestSummary.Published> ingest(Path file, IngestedVideos ingested, ClipPublisher publisher) {
-    long start = System.nanoTime();
+  private Video probe(Path file) {
     String videoId = VideoFiles.videoId(file);
     VideoProbe probe = VideoDecoder.probe(file.toString());
-    String sha256 = sha256(file);
-    boolean current = ingested.get(videoId)
-        .map(m -> m.ingest().covers(sha256, settings.preset().name(), settings.fidelities()))
-        .orElse(false);
-    if (current && !settings.force()) {
-      return Optional.empty();
-    }
+    VideoAnnotations truth = settings.annotations().find(videoId)
+        .map(gt -> gt.toRecord(videoId, probe.durationSeconds())).orElse(null);
+    return new Video(file, videoId, probe, sha256(file), truth);
+  }
+
+  private IngestSummary.Published publish(Video video, ClipPublisher publisher) {
+    long start = System.nanoTime();
+    String videoId = video.videoId();
+    VideoProbe probe = video.probe();
     List<Fidelity> fidelities = settings.sampled();
     listener.videoStarted(videoId, probe, fidelities.stream().mapToInt(Fidelity::snippets).sum());
     Map<String, Integer> counts = new TreeMap<>();
-    String ingestId = videoId + "@" + sha256.substring(0, 12) + "-" + runId;
+    String ingestId = videoId + "@" + video.sha256().substring(0, 12) + "-" + runId;
     publisher.beginVideo(videoId, ingestId);
     SnippetExtraction.Stats stats = SnippetExtraction.run(videoId, probe, fidelities, clip -> {
       publisher.sendClip(clip);
       counts.merge(clip.fidelity(), 1, Integer::sum);
       listener.snippetPublished(clip);
     });
-    Optional<GroundTruth> truth = settings.annotations().find(videoId);
     Map<String, Integer> snippets = new LinkedHashMap<>();
     fidelities.forEach(f -> snippets.put(f.name(), f.snippets()));
-    IngestProvenance provenance = new IngestProvenance(ingestId, sha256, settings.preset().name(), snippets, Instant.now());
-    VideoMetadata metadata = new VideoMetadata(videoId, file.toAbsolutePath().toString(), probe.durationSeconds(),
-        probe.fps(), probe.width(), probe.height(), probe.frameCount(), truth.map(GroundTruth::subset).orElse(null),
-        provenance);
-    VideoAnnotations annotations = truth.map(gt -> gt.toRecord(probe.durationSeconds())).orElse(null);
-    publisher.commitVideo(metadata, annotations);
-    return Optional.of(new IngestSummary.Published(videoId, file, counts, truth.isPresent(),
-        stats.decodedFrames(), (System.nanoTime() - start) / 1e9));
+    IngestProvenance provenance = new IngestProvenance(ingestId, video.sha256(), settings.preset().name(), snippets,
+        Instant.now());
+    String subset = video.truth() == null ? null : video.truth().subset();
+    VideoMetadata metadata = new VideoMetadata(videoId, video.file().toAbsolutePath().toString(),
+        probe.durationSeconds(), probe.fps(), probe.width(), probe.height(), probe.frameCount(), subset, provenance);
+    publisher.commitVideo(metadata, video.truth());
+    return new IngestSummary.Published(videoId, video.file(), counts, video.truth(), stats.decodedFrames(),
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The video's ground truth published alone, where it differs from the cluster's; empty where not. */
+  private Optional<IngestSummary.GroundTruthUpdate> updateGroundTruth(Video video, VideoMetadata current,
+      IngestedVideos ingested, ClipPublisher publisher) {
+    VideoAnnotations truth = video.truth();
+    if (truth == null) {
+      return Optional.empty();
+    }
+    Optional<VideoAnnotations> previous = ingested.annotations(video.videoId());
+    boolean subsetChanged = !Objects.equals(current.subset(), truth.subset());
+    if (previous.equals(Optional.of(truth)) && !subsetChanged) {
+      return Optional.empty();
+    }
+    publisher.updateGroundTruth(truth, subsetChanged ? current.withSubset(truth.subset()) : null);
+    return Optional.of(new IngestSummary.GroundTruthUpdate(video.videoId(), video.file(), truth,
+        previous.orElse(null), subsetChanged));
+  }
+
+  private void reportAnnotationProblems(String videoId) {
+    List<AnnotationProblem> problems = settings.annotations().problemsOf(videoId);
+    if (!problems.isEmpty()) {
+      listener.annotationProblems(videoId, problems, settings.annotations().find(videoId).isPresent());
+    }
   }
 
   private void fail(List<IngestSummary.Outcome> failed, ClipPublisher publisher, Path file, String reason) {
@@ -152,4 +199,7 @@ public final class FileIngest {
       throw new IllegalStateException("the JVM has no SHA-256", e);
     }
   }
+
+  /** A video file as probed, with its ground truth as it would be published; null where it has none. */
+  private record Video(Path file, String videoId, VideoProbe probe, String sha256, VideoAnnotations truth) {}
 }

@@ -21,7 +21,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Publishes videos to Kafka, one transaction per video: its snippets at every fidelity, then its
  * ground truth and its metadata. A video whose decoding fails half-way is aborted, and consumers
- * reading {@code read_committed} (all of lofi's) never see any of it.
+ * reading {@code read_committed} (all of lofi's) never see any of it. New ground truth of a video
+ * already on the cluster goes out alone, in a transaction of its own.
  */
 public final class ClipPublisher implements AutoCloseable {
 
@@ -43,9 +44,7 @@ public final class ClipPublisher implements AutoCloseable {
 
   /** Opens the transaction of one video; its clips carry {@code ingestId} in their headers. */
   public void beginVideo(String videoId, String ingestId) {
-    if (openVideo != null) {
-      throw new IllegalStateException("video " + openVideo + " is still open");
-    }
+    requireNoneOpen();
     producer.beginTransaction();
     openVideo = videoId;
     openIngestId = ingestId.getBytes(StandardCharsets.UTF_8);
@@ -68,13 +67,26 @@ public final class ClipPublisher implements AutoCloseable {
   public void commitVideo(VideoMetadata metadata, VideoAnnotations annotations) {
     requireOpen(metadata.videoId());
     if (annotations != null) {
-      producer.send(new ProducerRecord<>(TopicCatalog.ANNOTATIONS.name(), annotations.videoId(),
-          RecordSerdes.videoAnnotations().encode(annotations)));
+      sendAnnotations(annotations);
     }
-    producer.send(new ProducerRecord<>(TopicCatalog.VIDEOS.name(), metadata.videoId(),
-        RecordSerdes.videoMetadata().encode(metadata)));
+    sendMetadata(metadata);
     producer.commitTransaction();
     openVideo = null;
+  }
+
+  /**
+   * Replaces the ground truth of a video whose snippets are on the cluster already: compacted
+   * {@code lofi.annotations} keeps the latest record per video id, so this one record is all it
+   * takes. {@code metadata} (null for none) goes with it where the video's metadata changed too.
+   */
+  public void updateGroundTruth(VideoAnnotations annotations, VideoMetadata metadata) {
+    requireNoneOpen();
+    producer.beginTransaction();
+    sendAnnotations(annotations);
+    if (metadata != null) {
+      sendMetadata(metadata);
+    }
+    producer.commitTransaction();
   }
 
   /** Discards everything sent for the open video, if one is open. */
@@ -94,6 +106,22 @@ public final class ClipPublisher implements AutoCloseable {
   public void close() {
     abortVideo();
     producer.close(Duration.ofSeconds(30));
+  }
+
+  private void sendAnnotations(VideoAnnotations annotations) {
+    producer.send(new ProducerRecord<>(TopicCatalog.ANNOTATIONS.name(), annotations.videoId(),
+        RecordSerdes.videoAnnotations().encode(annotations)));
+  }
+
+  private void sendMetadata(VideoMetadata metadata) {
+    producer.send(new ProducerRecord<>(TopicCatalog.VIDEOS.name(), metadata.videoId(),
+        RecordSerdes.videoMetadata().encode(metadata)));
+  }
+
+  private void requireNoneOpen() {
+    if (openVideo != null) {
+      throw new IllegalStateException("video " + openVideo + " is still open");
+    }
   }
 
   private void requireOpen(String videoId) {

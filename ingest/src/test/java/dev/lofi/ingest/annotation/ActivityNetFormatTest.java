@@ -74,7 +74,8 @@ class ActivityNetFormatTest {
     assertThat(read.problems()).isEmpty();
     assertThat(read.videos().keySet())
         .containsExactly("sJFgo9H6zNo", "V1zhqaGFY2A", "JDg--pjY5gg", "7wy8ao4Wk4c", "synth-0007");
-    assertThat(read.videos().values()).map(video -> video.toRecord(1.0)).containsExactlyElementsOf(videos);
+    assertThat(read.videos().values()).map(video -> video.toRecord(video.videoId(), 1.0))
+        .containsExactlyElementsOf(videos);
     assertThat(read.labels())
         .containsExactly("Beer pong", "Café \"crème\"", "Fun sliding down", "Kneeling", "Rock-paper-scissors");
   }
@@ -173,14 +174,38 @@ class ActivityNetFormatTest {
 
   @ParameterizedTest
   @MethodSource("badAnnotations")
-  void aBadAnnotationIsReportedAtItsPathAndLeavesOutOnlyItsVideo(String annotation, String location, String reason)
-      throws IOException {
+  void aBadAnnotationIsReportedWithItsVideoAndPathAndOnlyThatEntryIsLeftOut(String annotation, String location,
+      String reason) throws IOException {
     Path file = withBadVideo(videoWithAnnotation(annotation));
 
     AnnotationSet read = ActivityNetFormat.read(file);
 
-    assertThat(read.problems()).containsExactly(new AnnotationProblem(file, location, reason));
+    AnnotationProblem problem = new AnnotationProblem(file, "bad", location, reason);
+    assertThat(read.problems()).containsExactly(problem);
+    assertThat(read.videos()).containsOnlyKeys("first", "bad", "last");
+    assertThat(read.videos().get("bad").segments()).containsExactly(new GroundTruthSegment("a", 0, 1));
+    assertThat(read.keepsVideoOf(problem)).isTrue();
+  }
+
+  @Test
+  void aVideoWhoseEveryEntryIsBadIsLeftOutRatherThanPublishedAsHoldingNoAction() throws IOException {
+    Path file = withBadVideo("{\"duration\": 80, \"annotations\": [{\"segment\": [2, 1], \"label\": \"a\"}, "
+        + "{\"segment\": [3, 4]}]}");
+
+    AnnotationSet read = ActivityNetFormat.read(file);
+
     assertThat(read.videos()).containsOnlyKeys("first", "last");
+    assertThat(read.problems()).extracting(AnnotationProblem::location)
+        .containsExactly("database.bad.annotations[0].segment", "database.bad.annotations[1].label");
+    assertThat(read.problems()).allSatisfy(problem -> assertThat(read.keepsVideoOf(problem)).isFalse());
+  }
+
+  @Test
+  void aVideoWithNoEntriesAtAllIsKeptAsHoldingNoAction() throws IOException {
+    AnnotationSet read = ActivityNetFormat.read(withBadVideo("{\"duration\": 80, \"annotations\": []}"));
+
+    assertThat(read.problems()).isEmpty();
+    assertThat(read.videos().get("bad").segments()).isEmpty();
   }
 
   static Stream<Arguments> badVideoFields() {
@@ -197,14 +222,16 @@ class ActivityNetFormatTest {
 
   @ParameterizedTest
   @MethodSource("badVideoFields")
-  void aBadVideoFieldIsReportedAtItsPathAndLeavesOutOnlyItsVideo(String video, String location, String reason)
+  void aBadVideoFieldIsReportedAtItsPathAndLeavesOutItsWholeVideoOnly(String video, String location, String reason)
       throws IOException {
     Path file = withBadVideo(video);
 
     AnnotationSet read = ActivityNetFormat.read(file);
 
-    assertThat(read.problems()).containsExactly(new AnnotationProblem(file, location, reason));
+    AnnotationProblem problem = new AnnotationProblem(file, "bad", location, reason);
+    assertThat(read.problems()).containsExactly(problem);
     assertThat(read.videos()).containsOnlyKeys("first", "last");
+    assertThat(read.keepsVideoOf(problem)).isFalse();
   }
 
   @Test
@@ -228,7 +255,7 @@ class ActivityNetFormatTest {
     Path file = file("{\"database\": {\" \": " + GOOD_VIDEO + "}}");
 
     assertThat(ActivityNetFormat.read(file).problems())
-        .containsExactly(new AnnotationProblem(file, "database[\" \"]", "video id is blank"));
+        .containsExactly(new AnnotationProblem(file, " ", "database[\" \"]", "video id is blank"));
   }
 
   @Test

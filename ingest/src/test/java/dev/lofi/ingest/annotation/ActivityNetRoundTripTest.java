@@ -28,7 +28,8 @@ class ActivityNetRoundTripTest {
 
       assertThat(read.problems()).isEmpty();
       // The probe is ignored: every written video carries its duration.
-      assertThat(read.videos().values()).map(video -> video.toRecord(1.0)).containsExactlyElementsOf(videos);
+      assertThat(read.videos().values()).map(video -> video.toRecord(video.videoId(), 1.0))
+          .containsExactlyElementsOf(videos);
     } finally {
       Files.delete(file);
     }

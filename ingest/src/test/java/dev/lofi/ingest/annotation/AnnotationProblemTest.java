@@ -10,11 +10,16 @@ class AnnotationProblemTest {
 
   @Test
   void printsFileLocationAndReason() {
-    AnnotationProblem problem = new AnnotationProblem(Path.of("annotations.json"),
+    AnnotationProblem problem = new AnnotationProblem(Path.of("annotations.json"), "v_abc",
         "database.v_abc.annotations[2].segment", "end 3.0 is not after start 5.0");
 
     assertThat(problem).hasToString(
         "annotations.json: database.v_abc.annotations[2].segment: end 3.0 is not after start 5.0");
+  }
+
+  @Test
+  void aProblemOfTheWholeFileIsOfNoVideo() {
+    assertThat(new AnnotationProblem(Path.of("gt.json"), "", "does not exist").videoId()).isNull();
   }
 
   @Test

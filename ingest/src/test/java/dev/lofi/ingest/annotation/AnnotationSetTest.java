@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lofi.topics.record.GroundTruthSegment;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,10 @@ class AnnotationSetTest {
     List<GroundTruthSegment> segments = Arrays.stream(labels)
         .map(label -> new GroundTruthSegment(label, 1, 2)).toList();
     return new GroundTruth(id, "validation", OptionalDouble.of(10), segments, List.of());
+  }
+
+  private static AnnotationProblem problem(String videoId, String location) {
+    return new AnnotationProblem(Path.of("gt.json"), videoId, location, "bad");
   }
 
   private static AnnotationSet setOf(GroundTruth... videos) {
@@ -54,6 +59,35 @@ class AnnotationSetTest {
   @Test
   void anUnknownIdFindsNothing() {
     assertThat(setOf(video("abc")).find("v_abd")).isEmpty();
+  }
+
+  @Test
+  void theProblemsOfAVideoAreFoundAcrossThePrefixLikeItsGroundTruth() {
+    AnnotationProblem bad = problem("abc", "database.abc.annotations[1].segment");
+    AnnotationProblem other = problem("xyz", "database.xyz.annotations[0].label");
+    AnnotationSet set = new AnnotationSet(Map.of("abc", video("abc")), List.of(bad, other));
+
+    assertThat(set.problemsOf("v_abc")).containsExactly(bad);
+    assertThat(set.keepsVideoOf(bad)).isTrue();
+  }
+
+  @Test
+  void aVideoLeftOutWholeHasItsProblemsButNoGroundTruth() {
+    AnnotationProblem bad = problem("abc", "database.abc.duration");
+    AnnotationSet set = new AnnotationSet(Map.of(), List.of(bad));
+
+    assertThat(set.find("v_abc")).isEmpty();
+    assertThat(set.problemsOf("v_abc")).containsExactly(bad);
+    assertThat(set.keepsVideoOf(bad)).isFalse();
+  }
+
+  @Test
+  void aProblemOfNoVideoIsOfNoVideosProblems() {
+    AnnotationProblem wholeFile = new AnnotationProblem(Path.of("gt.json"), "line 1", "bad");
+    AnnotationSet set = new AnnotationSet(Map.of(), List.of(wholeFile));
+
+    assertThat(set.problemsOf("abc")).isEmpty();
+    assertThat(set.keepsVideoOf(wholeFile)).isFalse();
   }
 
   @Test

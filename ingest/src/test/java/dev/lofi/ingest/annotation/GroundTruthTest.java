@@ -19,15 +19,23 @@ class GroundTruthTest {
   void toRecordFillsTheProbedDurationWhenTheFileHasNone() {
     GroundTruth video = thumos(new GroundTruthSegment("CliffDiving", 0.2, 1.1));
 
-    assertThat(video.toRecord(33.5)).isEqualTo(new VideoAnnotations("video_test_0000004", "test", 33.5,
-        List.of(new GroundTruthSegment("CliffDiving", 0.2, 1.1))));
+    assertThat(video.toRecord("video_test_0000004", 33.5)).isEqualTo(new VideoAnnotations("video_test_0000004",
+        "test", 33.5, List.of(new GroundTruthSegment("CliffDiving", 0.2, 1.1))));
+  }
+
+  @Test
+  void toRecordIsKeyedByTheVideoFilesIdNotTheEntrysSoTheTrainerJoinsItWithTheVideo() {
+    GroundTruth entry = new GroundTruth("abc", "training", OptionalDouble.of(9), List.of(), List.of());
+
+    assertThat(entry.toRecord("v_abc", 9).videoId()).isEqualTo("v_abc");
   }
 
   @Test
   void toRecordClipsEndsPastTheDuration() {
     GroundTruth video = thumos(new GroundTruthSegment("CliffDiving", 30.0, 34.25));
 
-    assertThat(video.toRecord(33.5).annotations()).containsExactly(new GroundTruthSegment("CliffDiving", 30.0, 33.5));
+    assertThat(video.toRecord("video_test_0000004", 33.5).annotations())
+        .containsExactly(new GroundTruthSegment("CliffDiving", 30.0, 33.5));
   }
 
   @Test
@@ -35,7 +43,7 @@ class GroundTruthTest {
     GroundTruth video = new GroundTruth("abc", "validation", OptionalDouble.of(82.73),
         List.of(new GroundTruthSegment("Long jump", 3.5, 82.73)), List.of());
 
-    VideoAnnotations record = video.toRecord(82.7);
+    VideoAnnotations record = video.toRecord("abc", 82.7);
 
     assertThat(record.durationSeconds()).isEqualTo(82.73);
     assertThat(record.annotations()).containsExactly(new GroundTruthSegment("Long jump", 3.5, 82.73));
@@ -45,13 +53,15 @@ class GroundTruthTest {
   void toRecordRefusesASegmentStartingAtOrAfterTheDurationNamingTheVideo() {
     GroundTruth video = thumos(new GroundTruthSegment("CliffDiving", 40.0, 41.0));
 
-    assertThatThrownBy(() -> video.toRecord(40.0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> video.toRecord("video_test_0000004", 40.0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("video_test_0000004: start 40.0 is not before the duration 40.0");
   }
 
   @Test
   void toRecordRefusesAProbedDurationThatIsNotPositive() {
-    assertThatThrownBy(() -> thumos().toRecord(0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> thumos().toRecord("video_test_0000004", 0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("probedSeconds must be finite and > 0, got 0.0");
   }
 

@@ -84,20 +84,23 @@ class Thumos14FormatTest {
 
     AnnotationSet read = Thumos14Format.read(dir);
 
+    String v51 = "video_validation_0000051";
     assertThat(read.problems()).containsExactly(
-        new AnnotationProblem(file, "line 2",
+        new AnnotationProblem(file, v51, "line 2",
             "expected '<video id> <start> <end>', got 2 fields: 'video_validation_0000051 1.0'"),
-        new AnnotationProblem(file, "line 3",
+        new AnnotationProblem(file, v51, "line 3",
             "expected '<video id> <start> <end>', got 4 fields: 'video_validation_0000051 1.0 2.0 3.0'"),
-        new AnnotationProblem(file, "line 4", "start 'abc' is not a number"),
-        new AnnotationProblem(file, "line 5", "end 'NaN' is not a number"),
-        new AnnotationProblem(file, "line 6", "start -1.0 is negative"),
-        new AnnotationProblem(file, "line 8", "end 3.0 is not after start 5.0"));
+        new AnnotationProblem(file, v51, "line 4", "start 'abc' is not a number"),
+        new AnnotationProblem(file, v51, "line 5", "end 'NaN' is not a number"),
+        new AnnotationProblem(file, v51, "line 6", "start -1.0 is negative"),
+        new AnnotationProblem(file, v51, "line 8", "end 3.0 is not after start 5.0"));
     assertThat(read.problems().get(0).toString()).isEqualTo(file + ": line 2: "
         + "expected '<video id> <start> <end>', got 2 fields: 'video_validation_0000051 1.0'");
     assertThat(read.videos().get("video_validation_0000051").segments())
         .containsExactly(new GroundTruthSegment("HighJump", 1.0, 2.0));
     assertThat(read.videos()).containsKey("video_validation_0000052");
+    assertThat(read.problemsOf(v51)).containsExactlyElementsOf(read.problems());
+    assertThat(read.problems()).allMatch(read::keepsVideoOf);
   }
 
   @Test
@@ -108,7 +111,7 @@ class Thumos14FormatTest {
     AnnotationSet read = Thumos14Format.read(dir);
 
     assertThat(read.problems()).containsExactly(
-        new AnnotationProblem(val, "line 1", "video video_0001 is in subset test already, not validation"));
+        new AnnotationProblem(val, "video_0001", "line 1", "video video_0001 is in subset test already, not validation"));
     assertThat(read.videos().get("video_0001").segments()).containsExactly(new GroundTruthSegment("Diving", 1, 2));
   }
 

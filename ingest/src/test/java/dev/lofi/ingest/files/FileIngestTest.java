@@ -3,6 +3,8 @@ package dev.lofi.ingest.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lofi.ingest.TestVideos;
+import dev.lofi.ingest.annotation.ActivityNetFormat;
+import dev.lofi.ingest.annotation.AnnotationProblem;
 import dev.lofi.ingest.annotation.AnnotationSet;
 import dev.lofi.ingest.annotation.GroundTruth;
 import dev.lofi.testkit.KafkaTestCluster;
@@ -18,6 +20,7 @@ import dev.lofi.topics.record.VideoMetadata;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -145,20 +148,160 @@ class FileIngestTest {
     assertThat(published.annotations()).containsExactly(new GroundTruthSegment("wave", 0.5, 2.0));
   }
 
+  @Test
+  void aBadEntryAmongGoodOnesIsNamedAndLeftOutWhileItsVideoIsPublishedWithTheOthers() throws Exception {
+    // ActivityNet's JSON drops the v_ of its file names: the record is keyed by the file's id all the same.
+    Path video = TestVideos.lossless(dir.resolve("v_" + prefix + "half.mkv"), 45, 15, 64, 48);
+    String videoId = VideoFiles.videoId(video);
+    Path file = annotationFile("half", "training", "[0.5, 1.0]", "[2.0, 1.5]", "[2.0, 2.5]");
+    Heard heard = new Heard();
+
+    IngestSummary summary = ingest(video, ActivityNetFormat.read(file), false, heard);
+
+    AnnotationProblem bad = new AnnotationProblem(file, prefix + "half",
+        "database." + prefix + "half.annotations[1].segment", "end 1.5 is not after start 2.0");
+    assertThat(heard.problems).containsExactly(videoId + " kept: " + bad);
+    assertThat(summary.annotationProblems()).containsExactly(bad);
+    assertThat(summary.succeeded()).isFalse();
+    assertThat(summary.published()).hasSize(1);
+    VideoAnnotations published = summary.published().get(0).truth();
+    assertThat(published.annotations())
+        .containsExactly(new GroundTruthSegment("wave", 0.5, 1.0), new GroundTruthSegment("wave", 2.0, 2.5));
+    await("ground truth of " + videoId, () -> published.equals(latestAnnotations(videoId)));
+  }
+
+  @Test
+  void reIngestingACorrectedFilePublishesOnlyTheNewGroundTruthAndTheSameFileAgainPublishesNothing()
+      throws Exception {
+    Path video = TestVideos.lossless(dir.resolve(prefix + "fix.mkv"), 45, 15, 64, 48);
+    String videoId = VideoFiles.videoId(video);
+    ingest(video, ActivityNetFormat.read(annotationFile("fix", "training", "[0.5, 1.0]", "[2.0, 1.5]")), false);
+    awaitCommittedMetadata(videoId);
+    await("ground truth of " + videoId, () -> latestAnnotations(videoId) != null);
+    Map<String, Long> clipsBefore = clipRecordsPerFidelity(videoId);
+    long metadataBefore = records(TopicCatalog.VIDEOS.name(), videoId);
+    Path corrected = annotationFile("fix", "training", "[0.5, 1.0]", "[1.5, 2.0]", "[2.2, 2.9]");
+    Heard heard = new Heard();
+
+    IngestSummary update = ingest(video, ActivityNetFormat.read(corrected), false, heard);
+
+    assertThat(update.published()).isEmpty();
+    assertThat(update.succeeded()).isTrue();
+    IngestSummary.GroundTruthUpdate updated = update.groundTruthUpdated().get(0);
+    assertThat(heard.updates).containsExactlyElementsOf(update.groundTruthUpdated());
+    assertThat(updated.previous().annotations()).hasSize(1);
+    assertThat(updated.truth().annotations()).hasSize(3);
+    assertThat(updated.subsetChanged()).isFalse();
+    await("new ground truth of " + videoId, () -> latestAnnotations(videoId).annotations().size() == 3);
+    assertThat(latestAnnotations(videoId)).isEqualTo(updated.truth());
+    assertThat(clipRecordsPerFidelity(videoId)).isEqualTo(clipsBefore);
+    assertThat(records(TopicCatalog.VIDEOS.name(), videoId)).isEqualTo(metadataBefore);
+
+    long annotationsBefore = records(TopicCatalog.ANNOTATIONS.name(), videoId);
+    IngestSummary again = ingest(video, ActivityNetFormat.read(corrected), false);
+
+    assertThat(again.published()).isEmpty();
+    assertThat(again.groundTruthUpdated()).isEmpty();
+    assertThat(again.skipped()).singleElement().extracting(IngestSummary.Outcome::reason).asString()
+        .contains("already ingested with the same content, sampling and ground truth");
+    assertThat(records(TopicCatalog.ANNOTATIONS.name(), videoId)).isEqualTo(annotationsBefore);
+    assertThat(clipRecordsPerFidelity(videoId)).isEqualTo(clipsBefore);
+  }
+
+  @Test
+  void groundTruthGivenAfterTheVideoComesWithItsSubsetInTheMetadataUnderTheSameIngestId() throws Exception {
+    Path video = TestVideos.lossless(dir.resolve(prefix + "late.mkv"), 45, 15, 64, 48);
+    String videoId = VideoFiles.videoId(video);
+    ingest(video, null, false);
+    awaitCommittedMetadata(videoId);
+    VideoMetadata before = videos().get(videoId);
+    Map<String, Long> clipsBefore = clipRecordsPerFidelity(videoId);
+    Path annotations = annotationFile("late", "validation", "[1, 2]");
+
+    IngestSummary update = ingest(video, ActivityNetFormat.read(annotations), false);
+
+    assertThat(update.groundTruthUpdated()).singleElement().satisfies(updated -> {
+      assertThat(updated.previous()).isNull();
+      assertThat(updated.subsetChanged()).isTrue();
+    });
+    await("new metadata of " + videoId, () -> videos().get(videoId).subset() != null);
+    VideoMetadata after = videos().get(videoId);
+    assertThat(before.subset()).isNull();
+    assertThat(after.subset()).isEqualTo("validation");
+    assertThat(after.ingest()).isEqualTo(before.ingest());
+    assertThat(clipRecordsPerFidelity(videoId)).isEqualTo(clipsBefore);
+  }
+
+  /** What a listener heard of ground truth: updates, and problems as "VIDEO kept|left out: PROBLEM". */
+  private static final class Heard implements IngestListener {
+    final List<IngestSummary.GroundTruthUpdate> updates = new ArrayList<>();
+    final List<String> problems = new ArrayList<>();
+
+    @Override
+    public void groundTruthUpdated(IngestSummary.GroundTruthUpdate update) {
+      updates.add(update);
+    }
+
+    @Override
+    public void annotationProblems(String videoId, List<AnnotationProblem> found, boolean videoKept) {
+      found.forEach(problem -> problems.add(videoId + (videoKept ? " kept: " : " left out: ") + problem));
+    }
+  }
+
+  /** An ActivityNet file with one video, {@code prefix + name}, of 3 s whose actions are all "wave". */
+  private Path annotationFile(String name, String subset, String... segments) throws java.io.IOException {
+    String annotations = java.util.Arrays.stream(segments)
+        .map(segment -> "{\"segment\": " + segment + ", \"label\": \"wave\"}")
+        .collect(java.util.stream.Collectors.joining(", "));
+    Path file = dir.resolve(name + "-" + UUID.randomUUID() + ".json");
+    Files.writeString(file, "{\"database\": {\"" + prefix + name + "\": {\"subset\": \"" + subset
+        + "\", \"duration\": 3.0, \"annotations\": [" + annotations + "]}}}");
+    return file;
+  }
+
   /**
    * A commit returns before the broker has written its markers into every partition; until then
    * committed readers (the next ingest's duplicate check among them) do not see the video yet.
    */
   private void awaitCommittedMetadata(String videoId) {
+    await("metadata of " + videoId, () -> videos().containsKey(videoId));
+  }
+
+  private static void await(String what, java.util.function.BooleanSupplier visible) {
     long deadline = System.nanoTime() + 30_000_000_000L;
-    while (!videos().containsKey(videoId)) {
-      assertThat(System.nanoTime()).as("metadata of " + videoId + " visible in time").isLessThan(deadline);
+    while (!visible.getAsBoolean()) {
+      assertThat(System.nanoTime()).as(what + " visible in time").isLessThan(deadline);
     }
   }
 
   private IngestSummary ingest(Path path, AnnotationSet annotations, boolean force) {
+    return ingest(path, annotations, force, new IngestListener() { });
+  }
+
+  private IngestSummary ingest(Path path, AnnotationSet annotations, boolean force, IngestListener listener) {
     IngestSettings settings = new IngestSettings(FidelityPreset.CPU, FIDELITIES, annotations, force);
-    return new FileIngest(bootstrap, settings, new IngestListener() { }).run(path);
+    return new FileIngest(bootstrap, settings, listener).run(path);
+  }
+
+  /** The latest ground truth of a video on the topic, or null. */
+  private VideoAnnotations latestAnnotations(String videoId) {
+    VideoAnnotations latest = null;
+    for (ConsumerRecord<byte[], byte[]> r : TopicSnapshot.read(bootstrap, TopicCatalog.ANNOTATIONS.name())) {
+      if (key(r).equals(videoId)) {
+        latest = RecordSerdes.videoAnnotations().decode(r.value());
+      }
+    }
+    return latest;
+  }
+
+  private Map<String, Long> clipRecordsPerFidelity(String videoId) {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    FIDELITIES.forEach(f -> counts.put(f, records(TopicCatalog.clips(f).name(), videoId)));
+    return counts;
+  }
+
+  private long records(String topic, String videoId) {
+    return TopicSnapshot.read(bootstrap, topic).stream().filter(r -> key(r).equals(videoId)).count();
   }
 
   private Map<String, List<ClipSnippet>> clipsByVideo(String fidelity) {
@@ -171,7 +314,7 @@ class FileIngestTest {
   private Map<String, VideoMetadata> videos() {
     Map<String, VideoMetadata> latest = new java.util.HashMap<>();
     TopicSnapshot.read(bootstrap, TopicCatalog.VIDEOS.name()).stream()
-        .filter(r -> key(r).startsWith(prefix))
+        .filter(r -> key(r).contains(prefix))
         .forEach(r -> latest.put(key(r), RecordSerdes.videoMetadata().decode(r.value())));
     return latest;
   }

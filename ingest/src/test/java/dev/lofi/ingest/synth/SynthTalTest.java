@@ -55,7 +55,7 @@ class SynthTalTest {
     assertThat(read.problems()).isEmpty();
     for (VideoAnnotations planned : SynthPlan.of(config).annotations()) {
       assertThat(read.find(planned.videoId())).get()
-          .extracting(truth -> truth.toRecord(planned.durationSeconds())).isEqualTo(planned);
+          .extracting(truth -> truth.toRecord(planned.videoId(), planned.durationSeconds())).isEqualTo(planned);
     }
   }
 
@@ -94,7 +94,8 @@ class SynthTalTest {
     assertThat(read.videos()).hasSize(index.size());
     for (JsonNode clip : index) {
       Path file = summary.trimmedIndex().resolveSibling(clip.get("file").asText());
-      VideoAnnotations truth = read.find(VideoFiles.videoId(file)).orElseThrow().toRecord(99);
+      String videoId = VideoFiles.videoId(file);
+      VideoAnnotations truth = read.find(videoId).orElseThrow().toRecord(videoId, 99);
       assertThat(truth.subset()).isEqualTo(SynthPlan.PRETRAIN);
       double duration = decode(file)[0] / 15.0;
       assertThat(truth.durationSeconds()).isCloseTo(duration, within(1e-9));

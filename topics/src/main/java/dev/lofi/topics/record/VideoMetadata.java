@@ -37,4 +37,9 @@ public record VideoMetadata(
     Require.atLeast("frameCount", frameCount, UNKNOWN_FRAME_COUNT);
     Require.nonNull("ingest", ingest);
   }
+
+  /** This metadata with another subset, the same ingest run's clips still current. */
+  public VideoMetadata withSubset(String newSubset) {
+    return new VideoMetadata(videoId, source, durationSeconds, fps, width, height, frameCount, newSubset, ingest);
+  }
 }

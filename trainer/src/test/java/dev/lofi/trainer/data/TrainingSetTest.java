@@ -97,6 +97,23 @@ class TrainingSetTest {
   }
 
   @Test
+  void groundTruthCorrectedAfterItsVideoIsTheOneTrainedOn() {
+    List<GroundTruthSegment> corrected =
+        List.of(new GroundTruthSegment("wave", 1, 3), new GroundTruthSegment("jump", 4, 6));
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      publish(producer, id("v"), "training", "run1", SNIPPETS, true);
+      // What ingest sends for a corrected annotation file: one record, no snippet again.
+      producer.send(new ProducerRecord<>(TopicCatalog.ANNOTATIONS.name(), id("v"), RecordSerdes.videoAnnotations()
+          .encode(new VideoAnnotations(id("v"), "training", 8.0, corrected))));
+    }
+
+    TrainingSet set = TrainingSet.load(bootstrap, fidelity, "training");
+
+    assertThat(set.entries()).singleElement()
+        .satisfies(entry -> assertThat(entry.truth().annotations()).isEqualTo(corrected));
+  }
+
+  @Test
   void eachEpochHasItsOwnOrderAndTheSameSeedGivesTheSameOrders() {
     try (KafkaProducer<String, byte[]> producer = producer()) {
       for (int i = 0; i < 8; i++) {
