@@ -25,6 +25,9 @@ public record VideoProbe(String source, String container, String codec, int widt
     double firstFrameSeconds, double lastFrameSeconds, double durationSeconds, double declaredSeconds,
     double streamsEndSeconds, double[] frameTimes) {
 
+  // Decoded frames are timed in whole microseconds; no two frames of a video are this close.
+  private static final double SAME_FRAME_SECONDS = 1e-3;
+
   /** Frames the decoder presents, one packet each. */
   public long frameCount() {
     return frameTimes.length;
@@ -33,6 +36,15 @@ public record VideoProbe(String source, String container, String codec, int widt
   /** Seconds one frame lasts at the nominal rate. */
   public double frameSeconds() {
     return 1.0 / fps;
+  }
+
+  /**
+   * When the frame after the one at {@code mediaSeconds} starts: the next frame's time, or the end
+   * of the video after its last frame.
+   */
+  public double frameAfter(double mediaSeconds) {
+    int next = framesUpTo(mediaSeconds + SAME_FRAME_SECONDS);
+    return next < frameTimes.length ? frameTimes[next] : durationSeconds;
   }
 
   /** Frames whose packets are stamped at or before {@code mediaSeconds}. */

@@ -1,7 +1,6 @@
 package dev.lofi.ingest.sampling;
 
 import dev.lofi.ingest.decode.DecodedFrame;
-import dev.lofi.ingest.decode.NextFrameTime;
 import dev.lofi.ingest.decode.VideoDecodeException;
 import dev.lofi.ingest.decode.VideoDecoder;
 import dev.lofi.ingest.decode.VideoProbe;
@@ -42,22 +41,22 @@ public final class SnippetExtraction {
   private static Stats run(VideoProbe probe, MultiFidelitySampler sampler) {
     long decoded = 0;
     long converted = 0;
-    NextFrameTime frameTime = new NextFrameTime(probe.frameSeconds(), 0);
+    double latest = Double.NEGATIVE_INFINITY;
     try (VideoDecoder decoder = VideoDecoder.open(probe, sampler.decodeSize())) {
       DecodedFrame frame;
-      while (!sampler.complete() && (frame = decoder.next(sampler.wants(frameTime.next()))) != null) {
+      // The probe knows when each frame is due, so the frame after a gap is converted if a snippet needs it.
+      while (!sampler.complete() && (frame = decoder.next(sampler.wants(probe.frameAfter(latest)))) != null) {
         decoded++;
         converted += frame.converted() ? 1 : 0;
         sampler.accept(frame);
-        frameTime.observe(frame.mediaSeconds());
+        latest = frame.mediaSeconds();
       }
     }
-    double previous = frameTime.latest();
-    int expected = Double.isNaN(previous) ? 0 : probe.framesUpTo(previous);
+    int expected = probe.framesUpTo(latest);
     if (decoded < expected * (1 - MAX_LOST_FRAMES) - 2) {
       throw new VideoDecodeException(probe.source(), String.format(
           "%d of the %d frames up to %.2f s could not be decoded (corrupt stream)",
-          expected - decoded, expected, previous));
+          expected - decoded, expected, latest));
     }
     if (!sampler.complete()) {
       throw new VideoDecodeException(probe.source(), String.format(
