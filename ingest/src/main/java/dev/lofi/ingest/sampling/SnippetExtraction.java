@@ -21,20 +21,43 @@ public final class SnippetExtraction {
    */
   private static final double MAX_LOST_FRAMES = 0.1;
 
+  /**
+   * How far short of what its container declares a whole file's packets may end: headers round
+   * durations, and tracks end a frame or two apart. Cut files lose far more.
+   */
+  private static final double END_SLACK_SECONDS = 0.5;
+  private static final int END_SLACK_FRAMES = 3;
+
   private SnippetExtraction() {}
 
   /**
    * Decodes {@code probe}'s video once and hands each finished snippet to {@code sink}.
    *
-   * @throws VideoDecodeException if decoding fails, or the stream ends before every snippet is
-   *     full (a truncated file): the snippets already handed on must then be discarded
+   * @throws VideoDecodeException if the file is cut short of what its container declares (then
+   *     nothing is decoded), decoding fails, or the decoded frames end before every snippet is
+   *     full: the snippets already handed on must then be discarded
    */
   public static Stats run(String videoId, VideoProbe probe, List<Fidelity> fidelities, Consumer<ClipSnippet> sink) {
+    requireWhole(probe);
     List<SnippetSchedule> schedules = fidelities.stream()
         .map(f -> new SnippetSchedule(f, probe.durationSeconds(), probe.lastFrameSeconds(), probe.fps()))
         .toList();
     try (MultiFidelitySampler sampler = new MultiFidelitySampler(videoId, schedules, probe.frameSeconds(), sink)) {
       return run(probe, sampler);
+    }
+  }
+
+  /**
+   * Refuses a truncated file: neither its frames nor its other streams' packets reach the end its
+   * container declares. A video track shorter than the audio is whole.
+   */
+  private static void requireWhole(VideoProbe probe) {
+    double slack = Math.max(END_SLACK_SECONDS, END_SLACK_FRAMES * probe.frameSeconds());
+    // A container that declares nothing (NaN) cannot be found short.
+    if (probe.streamsEndSeconds() < probe.declaredSeconds() - slack) {
+      throw new VideoDecodeException(probe.source(), String.format(
+          "frames end at %.2f s; the container says %.2f s (truncated file)",
+          probe.durationSeconds(), probe.declaredSeconds()));
     }
   }
 
@@ -60,8 +83,8 @@ public final class SnippetExtraction {
     }
     if (!sampler.complete()) {
       throw new VideoDecodeException(probe.source(), String.format(
-          "the stream ended before %.2f s although its packets reach %.2f s (truncated or corrupt)",
-          sampler.pendingSeconds(), probe.lastFrameSeconds()));
+          "decoded frames end at %.2f s; its packets reach %.2f s (corrupt end)",
+          probe.frameAfter(latest), probe.durationSeconds()));
     }
     return new Stats(decoded, converted);
   }
