@@ -22,6 +22,11 @@ public final class TestVideos {
   /** Levels repeat after this many frames; tests that check frame identity stay below it or wrap. */
   public static final int DISTINCT_FRAMES = 32;
 
+  /** H.264 and AAC, as cameras and phones write them, in MOV, MP4 and Matroska. */
+  public static final VideoWriter.Format H264_AAC_MOV = h264With("mov");
+  public static final VideoWriter.Format H264_AAC_MP4 = h264With("mp4");
+  public static final VideoWriter.Format H264_AAC_MKV = h264With("matroska");
+
   // 7 apart survives lossy codecs; 16 + 31 * 7 stays clear of the clipped ends of the range.
   private static final int FIRST_LEVEL = 16;
   private static final int LEVEL_STEP = 7;
@@ -74,23 +79,51 @@ public final class TestVideos {
       int width, int height) {
     double[] times = new double[frames];
     Arrays.setAll(times, i -> i / fps);
-    return write(file, format, codec, pixelFormat, fps, width, height, times);
+    return write(file, new VideoWriter.Format(format, codec, pixelFormat), fps, width, height, times, 0);
   }
 
   /** A lossless video whose frames are stamped at the given media times (variable frame rate). */
   public static Path variableRate(Path file, double[] times, int width, int height) {
-    VideoWriter.Format ffv1 = VideoWriter.Format.FFV1_MKV;
-    return write(file, ffv1.container(), ffv1.codec(), ffv1.pixelFormat(), 1000, width, height, times);
+    return write(file, VideoWriter.Format.FFV1_MKV, 1000, width, height, times, 0);
   }
 
-  private static Path write(Path file, String format, int codec, int pixelFormat, double fps, int width, int height,
-      double[] times) {
+  /**
+   * A file as cameras and phones write them: frames stamped at {@code times} (which may start
+   * late and vary in rate), and a silent audio track from 0 to {@code audioSeconds}, longer or
+   * shorter than the video, interleaved with it.
+   *
+   * @param format a format {@link VideoWriter.Format#withAudio with audio}, with B-frames or not
+   * @param ticksPerSecond the time base timestamps are rounded to; also the nominal rate the
+   *     encoder is told
+   */
+  public static Path camera(Path file, VideoWriter.Format format, double ticksPerSecond, int width, int height,
+      double[] times, double audioSeconds) {
+    if (!format.hasAudio()) {
+      throw new IllegalArgumentException("a camera file has audio: use Format.withAudio");
+    }
+    return write(file, format, ticksPerSecond, width, height, times, audioSeconds);
+  }
+
+  private static VideoWriter.Format h264With(String container) {
+    return new VideoWriter.Format(container, avcodec.AV_CODEC_ID_H264, avutil.AV_PIX_FMT_YUV420P)
+        .withAudio(avcodec.AV_CODEC_ID_AAC);
+  }
+
+  private static Path write(Path file, VideoWriter.Format format, double fps, int width, int height, double[] times,
+      double audioSeconds) {
     byte[] bgr = new byte[width * height * 3];
-    try (VideoWriter writer = VideoWriter.open(file, new VideoWriter.Format(format, codec, pixelFormat), width, height,
-        fps, 0)) {
+    long audioEnd = Math.round(audioSeconds * 1e6);
+    try (VideoWriter writer = VideoWriter.open(file, format, width, height, fps, 0)) {
       for (int i = 0; i < times.length; i++) {
+        long micros = Math.round(times[i] * 1e6);
+        if (format.hasAudio()) {
+          writer.writeAudio(Math.min(micros, audioEnd));
+        }
         Arrays.fill(bgr, (byte) level(i));
-        writer.write(bgr, Math.round(times[i] * 1e6));
+        writer.write(bgr, micros);
+      }
+      if (format.hasAudio()) {
+        writer.writeAudio(audioEnd);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write test video " + file, e);

@@ -3,7 +3,9 @@ package dev.lofi.ingest.decode;
 /**
  * Foresees the media time of the next decoded frame, so that a caller can decide before decoding
  * it whether to convert it: one observed frame interval after the latest frame (frame rates vary),
- * or one nominal frame where no interval has been observed or the timestamps went back.
+ * or one nominal frame where no interval has been observed or the timestamps went back. Live
+ * ingest foresees this way; file ingest reads each frame's time from the probe
+ * ({@link VideoProbe#frameAfter}).
  */
 public final class NextFrameTime {
 

@@ -3,8 +3,6 @@ package dev.lofi.ingest.decode;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,45 +79,26 @@ public final class VideoDecoder implements AutoCloseable {
 
   /**
    * Reads a video's packets once, without decoding them, to measure what its header may
-   * misreport: first and last frame times and the frame count.
+   * misreport: first and last frame times and the frame count, and where its streams end.
    */
   public static VideoProbe probe(String source) {
     requireReadableFile(source);
     FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source);
     start(source, grabber, NOT_READABLE);
     try {
-      int stream = grabber.getVideoStream();
       AVStream avStream = videoStream(source, grabber);
-      AVRational timeBase = avStream.time_base();
-      double unit = (double) timeBase.num() / timeBase.den();
-      long first = Long.MAX_VALUE;
-      long last = Long.MIN_VALUE;
-      long lastEnd = Long.MIN_VALUE;
-      List<Long> times = new ArrayList<>();
+      PacketTally tally = new PacketTally(grabber.getFormatContext(), grabber.getVideoStream());
       AVPacket packet;
       while ((packet = grabber.grabPacket()) != null) {
-        if (packet.stream_index() == stream) {
-          long ts = packet.pts() != avutil.AV_NOPTS_VALUE ? packet.pts() : packet.dts();
-          if (ts != avutil.AV_NOPTS_VALUE) {
-            first = Math.min(first, ts);
-            last = Math.max(last, ts);
-            lastEnd = Math.max(lastEnd, ts + Math.max(packet.duration(), 0));
-            times.add(ts);
-          }
-        }
+        tally.add(packet);
         // grabPacket hands over a reference the caller must release.
         avcodec.av_packet_unref(packet);
       }
-      double fps = nominalFps(grabber, avStream);
-      if (times.isEmpty()) {
+      if (!tally.hasFrames()) {
         throw new VideoDecodeException(source, "the video stream holds no frames with timestamps");
       }
-      double lastFrame = (last - first) * unit;
-      double duration = Math.max((lastEnd - first) * unit, lastFrame + 1.0 / fps);
-      long origin = first;
-      double[] frameTimes = times.stream().mapToDouble(t -> (t - origin) * unit).sorted().toArray();
-      return new VideoProbe(source, grabber.getFormat(), grabber.getVideoCodecName(), grabber.getImageWidth(),
-          grabber.getImageHeight(), fps, first * unit, lastFrame, duration, frameTimes);
+      return tally.probe(source, grabber.getFormat(), grabber.getVideoCodecName(), grabber.getImageWidth(),
+          grabber.getImageHeight(), nominalFps(grabber, avStream), grabber.getVideoMetadata("DURATION"));
     } catch (FrameGrabber.Exception e) {
       throw new VideoDecodeException(source, "cannot read packets: " + e.getMessage(), e);
     } finally {

@@ -93,11 +93,6 @@ public final class MultiFidelitySampler implements AutoCloseable {
     return next == targets.length;
   }
 
-  /** Media time of the first target still waiting for a frame, or NaN when complete. */
-  public double pendingSeconds() {
-    return complete() ? Double.NaN : targets[next].seconds();
-  }
-
   private void place(Target target, Fidelity fidelity, byte[] pixels) {
     int frameBytes = pixels.length;
     byte[] payload = open.get(target.fidelity())

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.lofi.ingest.EditLists;
 import dev.lofi.ingest.TestVideos;
+import dev.lofi.ingest.encode.VideoWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class VideoDecoderTest {
 
@@ -49,6 +54,34 @@ class VideoDecoderTest {
   }
 
   @Test
+  void framesAnEditListLeavesOutAreNoFramesOfTheVideoAndMediaTimeStartsAtTheFirstItPresents() {
+    Path video = camera("edited.mov", 30, 3);
+    EditLists.present(video, 0.5, 2.0);
+
+    VideoProbe probe = VideoDecoder.probe(video.toString());
+
+    assertThat(probe.frameCount()).isEqualTo(20);
+    assertThat(probe.lastFrameSeconds()).isCloseTo(1.9, within(0.002));
+    assertThat(probe.durationSeconds()).isCloseTo(2.0, within(0.002));
+    assertThat(probe.declaredSeconds()).isCloseTo(2.0, within(0.002));
+    try (VideoDecoder decoder = VideoDecoder.open(probe, 8)) {
+      DecodedFrame first = decoder.next(true);
+      assertThat(first.mediaSeconds()).isCloseTo(0, within(0.002));
+      assertThat(TestVideos.frameOf(first.rgb(), 0, first.rgb().length)).isEqualTo(5);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"v.mp4", "v.mkv"})
+  void theEndTheContainerDeclaresIsTheVideosOwnWhereTheAudioRunsLonger(String name) {
+    VideoProbe probe = VideoDecoder.probe(camera(name, 30, 5).toString());
+
+    assertThat(probe.durationSeconds()).isCloseTo(3.0, within(0.002));
+    assertThat(probe.declaredSeconds()).isCloseTo(3.0, within(0.002));
+    assertThat(probe.streamsEndSeconds()).isCloseTo(5.0, within(0.05));
+  }
+
+  @Test
   void convertedFramesAreSquareRgbOfTheSourcePicture() {
     Path video = TestVideos.lossless(dir.resolve("v.mkv"), 5, 10, 40, 20);
     VideoProbe probe = VideoDecoder.probe(video.toString());
@@ -78,5 +111,14 @@ class VideoDecoderTest {
         .hasMessageContaining(random.toString());
     assertThatThrownBy(() -> VideoDecoder.probe(dir.resolve("missing.mp4").toString()))
         .hasMessageEndingWith("missing.mp4: no such file");
+  }
+
+  /** {@code frames} H.264 frames at 10 fps and {@code audioSeconds} of AAC, in the container the name says. */
+  private Path camera(String name, int frames, double audioSeconds) {
+    VideoWriter.Format format = name.endsWith(".mkv") ? TestVideos.H264_AAC_MKV
+        : name.endsWith(".mov") ? TestVideos.H264_AAC_MOV : TestVideos.H264_AAC_MP4;
+    double[] times = new double[frames];
+    Arrays.setAll(times, i -> i / 10.0);
+    return TestVideos.camera(dir.resolve(name), format, 10, 32, 24, times, audioSeconds);
   }
 }

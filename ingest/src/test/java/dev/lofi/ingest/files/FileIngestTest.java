@@ -2,6 +2,7 @@ package dev.lofi.ingest.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lofi.ingest.EditLists;
 import dev.lofi.ingest.TestVideos;
 import dev.lofi.ingest.annotation.ActivityNetFormat;
 import dev.lofi.ingest.annotation.AnnotationProblem;
@@ -124,6 +125,39 @@ class FileIngestTest {
       assertThat(clipsByVideo(fidelity)).doesNotContainKey(prefix + "damaged");
     }
     assertThat(videos()).doesNotContainKey(prefix + "damaged");
+  }
+
+  @Test
+  void cameraFilesAreIngestedAtEveryFidelityWhileACutOneIsRefusedSayingWhereItEnds() throws Exception {
+    double[] steady = new double[90];
+    java.util.Arrays.setAll(steady, i -> i / 30.0);
+    // An edit list that ends before the last frame, as the phone .mov had.
+    EditLists.present(TestVideos.camera(dir.resolve(prefix + "trimmed.mov"), TestVideos.H264_AAC_MOV, 30, 96, 64,
+        steady, 3), 0, 2.95);
+    double[] late = new double[90];
+    java.util.Arrays.setAll(late, i -> i < 89 ? 0.033 + i / 30.0 : 3.1);
+    TestVideos.camera(dir.resolve(prefix + "late.mp4"), TestVideos.H264_AAC_MP4, 1000, 96, 64, late, 3.2);
+    Path whole = TestVideos.camera(Files.createDirectory(dir.resolve("whole")).resolve("cut.mkv"),
+        TestVideos.H264_AAC_MKV, 30, 96, 64, steady, 3);
+    byte[] bytes = Files.readAllBytes(whole);
+    Files.write(dir.resolve(prefix + "cut.mkv"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+    IngestSummary summary = ingest(dir, null, false);
+
+    assertThat(summary.published()).extracting(IngestSummary.Published::videoId)
+        .containsExactlyInAnyOrder(prefix + "trimmed", prefix + "late");
+    assertThat(summary.failed()).singleElement().extracting(IngestSummary.Outcome::reason).asString()
+        .matches("frames end at 1\\.\\d\\d s; the container says 3\\.00 s \\(truncated file\\)");
+    for (String fidelity : FIDELITIES) {
+      Map<String, List<ClipSnippet>> clips = clipsByVideo(fidelity);
+      int snippets = FidelityPreset.CPU.fidelity(fidelity).snippets();
+      assertThat(clips.get(prefix + "trimmed")).as(fidelity).hasSize(snippets);
+      assertThat(clips.get(prefix + "late")).as(fidelity).hasSize(snippets);
+      assertThat(clips).doesNotContainKey(prefix + "cut");
+    }
+    VideoMetadata trimmed = videos().get(prefix + "trimmed");
+    assertThat(trimmed.frameCount()).isEqualTo(89);
+    assertThat(trimmed.durationSeconds()).isCloseTo(89 / 30.0, org.assertj.core.api.Assertions.within(0.002));
   }
 
   @Test

@@ -101,7 +101,6 @@ class MultiFidelitySamplerTest {
       sampler.accept(frame(i, true));
     }
     assertThat(sampler.complete()).isFalse();
-    assertThat(sampler.pendingSeconds()).isGreaterThan(4.9);
   }
 
   private static List<Integer> framesOf(ClipSnippet clip) {

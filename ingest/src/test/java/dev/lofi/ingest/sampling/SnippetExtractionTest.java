@@ -52,6 +52,22 @@ class SnippetExtractionTest {
   }
 
   @Test
+  void theFrameAfterAGapIsConvertedWhenTheLastSnippetsNeedIt() {
+    // Frames 0.1 s apart, then the last one 0.6 s after the one before: a phone's stutter.
+    double[] times = new double[21];
+    java.util.Arrays.setAll(times, i -> i < 20 ? i / 10.0 : 2.5);
+    Path video = TestVideos.variableRate(dir.resolve("gap.mkv"), times, 32, 24);
+    VideoProbe probe = VideoDecoder.probe(video.toString());
+    List<ClipSnippet> snippets = new ArrayList<>();
+
+    SnippetExtraction.run("v", probe, List.of(new Fidelity("x", 4, 8, 3, 1)), snippets::add);
+
+    // The last cell's targets lie between the two frames, nearer the last one or past the first one's reach.
+    assertThat(snippets).hasSize(4);
+    assertThat(sourceFrames(snippets.get(3))).containsExactlyElementsOf(seen(20, 20, 20));
+  }
+
+  @Test
   void aVideoDamagedInTheMiddleIsRefusedRatherThanSampledFromWhatSurvived() {
     Path video = TestVideos.h264(dir.resolve("v.mp4"), 150, 15, 96, 64);
     Path damaged = TestVideos.damaged(video, dir.resolve("damaged.mp4"), 0.3, 0.8);
