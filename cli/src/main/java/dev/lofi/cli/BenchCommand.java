@@ -97,10 +97,10 @@ final class BenchCommand implements Callable<Integer> {
   private int benchLocalize() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    FidelityPreset fidelities = FidelityPreset.named(preset);
-    LocalizeBenchSettings settings = new LocalizeBenchSettings(fidelities,
+    FidelityPreset fidelities = BadUsage.interpreting(() -> FidelityPreset.named(preset));
+    LocalizeBenchSettings settings = BadUsage.interpreting(() -> new LocalizeBenchSettings(fidelities,
         NetworkPresets.forPreset(fidelities, BENCH_CLASSES), seconds, LocalizeBenchSettings.SLIDING,
-        Path.of(System.getProperty("java.io.tmpdir"), "lofi-bench"));
+        Path.of(System.getProperty("java.io.tmpdir"), "lofi-bench")));
     // The other commands default to a broker on localhost; a benchmark brings its own unless told.
     if (!spec.commandLine().getParseResult().hasMatchedOption("--bootstrap")) {
       kafka.bootstrap = KafkaOptions.EMBEDDED;
@@ -120,9 +120,9 @@ final class BenchCommand implements Callable<Integer> {
 
   private int benchTrain() {
     PrintWriter out = spec.commandLine().getOut();
-    FidelityPreset fidelities = FidelityPreset.named(preset);
-    TrainBenchmark.Settings settings = new TrainBenchmark.Settings(fidelities, BENCH_CLASSES, batch,
-        Math.max(2, runs));
+    FidelityPreset fidelities = BadUsage.interpreting(() -> FidelityPreset.named(preset));
+    TrainBenchmark.Settings settings = BadUsage.interpreting(() -> new TrainBenchmark.Settings(fidelities,
+        BENCH_CLASSES, batch, Math.max(2, runs)));
     TrainBenchmark.Result result = TrainBenchmark.run(settings);
     out.println(json ? TrainBenchReport.json(result) : TrainBenchReport.text(result));
     out.flush();
@@ -132,7 +132,7 @@ final class BenchCommand implements Callable<Integer> {
   private int benchIngest() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    FidelityPreset fidelities = FidelityPreset.named(preset);
+    FidelityPreset fidelities = BadUsage.interpreting(() -> FidelityPreset.named(preset));
     // Located before anything slow happens, so a missing ffmpeg fails at once.
     FfmpegCli ffmpeg = FfmpegCli.locate(ffmpegCommand, FfmpegCli.DEFAULT_TIMEOUT);
     Path file = video;
@@ -143,8 +143,10 @@ final class BenchCommand implements Callable<Integer> {
       err.flush();
       file = BenchVideo.HD_720P.cachedIn(dir);
     }
-    IngestBenchResult result = new IngestBenchmark(ffmpeg).run(
-        new IngestBenchSettings(file, video == null, fidelities, runs));
+    Path benched = file;
+    IngestBenchSettings settings = BadUsage.interpreting(() -> new IngestBenchSettings(benched, video == null,
+        fidelities, runs));
+    IngestBenchResult result = new IngestBenchmark(ffmpeg).run(settings);
     out.println(json ? IngestBenchReport.json(result) : IngestBenchReport.text(result));
     out.flush();
     return 0;

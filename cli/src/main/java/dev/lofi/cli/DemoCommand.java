@@ -44,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (seeds < 1) {
-      throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
+      throw new BadUsage("--seeds must be at least 1, got " + seeds);
     }
     PrintWriter err = spec.commandLine().getErr();
     ProgressLine progress = ProgressLine.forConsole(spec.commandLine().getOut(), err);

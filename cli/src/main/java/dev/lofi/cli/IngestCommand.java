@@ -99,13 +99,14 @@ final class IngestCommand implements Callable<Integer> {
       return ingestLive(out, err);
     }
     if (stream != null || realtime || loop || maxRetries != null) {
-      throw new IllegalArgumentException("--stream, --realtime, --loop and --max-retries apply to --live URI");
+      throw new BadUsage("--stream, --realtime, --loop and --max-retries apply to --live URI");
     }
     if (videos == null) {
-      throw new IllegalArgumentException("give --videos DIR|FILE (or --live URI --stream ID)");
+      throw new BadUsage("give --videos DIR|FILE (or --live URI --stream ID)");
     }
     AnnotationSet truth = annotations == null ? null : readAnnotations(annotations);
-    IngestSettings settings = new IngestSettings(FidelityPreset.named(preset), fidelities, truth, force);
+    IngestSettings settings = BadUsage.interpreting(() -> new IngestSettings(FidelityPreset.named(preset), fidelities,
+        truth, force));
     IngestSummary summary;
     try (KafkaConnection connection = kafka.connect(err)) {
       try (CatalogAdmin admin = CatalogAdmin.connect(connection.bootstrap())) {
@@ -122,14 +123,14 @@ final class IngestCommand implements Callable<Integer> {
 
   private int ingestLive(PrintWriter out, PrintWriter err) {
     if (videos != null || annotations != null || force) {
-      throw new IllegalArgumentException("--live publishes one source: leave out --videos, --annotations and --force");
+      throw new BadUsage("--live publishes one source: leave out --videos, --annotations and --force");
     }
     if (stream == null) {
-      throw new IllegalArgumentException("--live needs --stream ID, the key its snippets are published under");
+      throw new BadUsage("--live needs --stream ID, the key its snippets are published under");
     }
-    LiveSourceSettings settings = new LiveSourceSettings(new LiveSource(live), stream,
+    LiveSourceSettings settings = BadUsage.interpreting(() -> new LiveSourceSettings(new LiveSource(live), stream,
         FidelityPreset.named(preset).full(), realtime, loop,
-        maxRetries == null ? null : RetryPolicy.withMaxRetries(maxRetries));
+        maxRetries == null ? null : RetryPolicy.withMaxRetries(maxRetries)));
     ProgressLine progress = ProgressLine.forConsole(out, err);
     LiveSummary summary;
     try (KafkaConnection connection = kafka.connect(err)) {

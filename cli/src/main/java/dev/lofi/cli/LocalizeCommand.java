@@ -132,35 +132,36 @@ final class LocalizeCommand implements Callable<Integer> {
     if (video != null) {
       List<String> live = LIVE_ONLY.stream().filter(given::hasMatchedOption).toList();
       if (!live.isEmpty()) {
-        throw new IllegalArgumentException(String.join(", ", live) + " apply to the live service, not to --video");
+        throw new BadUsage(String.join(", ", live) + " apply to the live service, not to --video");
       }
       if (out == null) {
-        throw new IllegalArgumentException("--video needs --out PRED.json, where the predictions go");
+        throw new BadUsage("--video needs --out PRED.json, where the predictions go");
       }
-      SlidingWindowSettings sliding = new SlidingWindowSettings(window, hop,
-          given.hasMatchedOption("--threshold") ? threshold : OfflineLocalization.DEFAULT_THRESHOLD, mergeTiou);
+      SlidingWindowSettings sliding = BadUsage.interpreting(() -> new SlidingWindowSettings(window, hop,
+          given.hasMatchedOption("--threshold") ? threshold : OfflineLocalization.DEFAULT_THRESHOLD, mergeTiou));
       return offline(sliding, spec.commandLine().getOut(), err);
     }
     if (out != null || checkpoint != null || given.hasMatchedOption("--preset")) {
-      throw new IllegalArgumentException("--out, --checkpoint and --preset go with --video FILE|DIR (offline localization)");
+      throw new BadUsage("--out, --checkpoint and --preset go with --video FILE|DIR (offline localization)");
     }
-    LocalizerSettings settings = new LocalizerSettings(model, new SlidingWindowSettings(window, hop, threshold, mergeTiou),
-        applicationId, stateDir, threads, guarantee);
+    LocalizerSettings settings = BadUsage.interpreting(() -> new LocalizerSettings(model,
+        new SlidingWindowSettings(window, hop, threshold, mergeTiou), applicationId, stateDir, threads, guarantee));
     return live(settings, spec.commandLine().getOut(), err);
   }
 
   private int offline(SlidingWindowSettings sliding, PrintWriter out, PrintWriter err) {
-    Fidelity fidelity = FidelityPreset.named(preset).full();
+    Fidelity fidelity = BadUsage.interpreting(() -> FidelityPreset.named(preset)).full();
     Path parent = this.out.toAbsolutePath().getParent();
     try {
       Files.createDirectories(parent);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + parent + " for " + this.out, e);
     }
-    CheckpointRef reference = CheckpointRef.parse(checkpoint != null ? checkpoint : model);
+    CheckpointRef reference = BadUsage.interpreting(() -> CheckpointRef.parse(checkpoint != null ? checkpoint : model));
     Checkpoint loaded;
     try (KafkaConnection connection = kafka.connect(err)) {
-      loaded = reference.load(connection.bootstrap());
+      // A --checkpoint that names no checkpoint (no such version, no such export) is a bad argument.
+      loaded = BadUsage.interpreting(() -> reference.load(connection.bootstrap()));
     }
     OfflineResult result;
     try (InferenceModel inference = InferenceModel.load(loaded)) {

@@ -66,7 +66,7 @@ public final class Lofi implements Runnable {
         err.println("(set LOFI_DEBUG=1 for the stack trace)");
       }
       err.flush();
-      return e instanceof IllegalArgumentException ? BAD_USAGE : FAILED;
+      return e instanceof BadUsage ? BAD_USAGE : FAILED;
     }
 
     private static String describe(Throwable e) {

@@ -48,8 +48,8 @@ final class SynthCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    SynthTalConfig config = SynthTalConfig.defaults(this.out).withVideos(videos).withSeed(seed)
-        .withPreset(SynthPreset.named(preset)).withLegibleClasses(legible);
+    SynthTalConfig config = BadUsage.interpreting(() -> SynthTalConfig.defaults(this.out).withVideos(videos)
+        .withSeed(seed).withPreset(SynthPreset.named(preset)).withLegibleClasses(legible));
     ProgressLine progress = ProgressLine.forConsole(out, spec.commandLine().getErr());
     SynthTalSummary summary = SynthTal.generate(config,
         (done, total) -> progress.update(done, total, String.format("%d/%d files", done, total)));

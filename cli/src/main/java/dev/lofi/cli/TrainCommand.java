@@ -114,22 +114,22 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (resume && !stage.equals("lofi")) {
       // The other stages take minutes at most: rerunning them whole is simpler than their state.
-      throw new IllegalArgumentException("--resume continues the lofi stage only; run --stage " + stage
+      throw new BadUsage("--resume continues the lofi stage only; run --stage " + stage
           + " again whole");
     }
     if (init != null && !(stage.equals("pretrain") || stage.equals("all"))) {
-      throw new IllegalArgumentException("--init replaces the pretrain stage: use it with --stage pretrain or all");
+      throw new BadUsage("--init replaces the pretrain stage: use it with --stage pretrain or all");
     }
     List<String> stages = switch (stage) {
       case "pretrain", "lofi", "extract", "head" -> List.of(stage);
       case "all" -> baseline ? List.of("pretrain", "extract", "head") : List.of("pretrain", "lofi", "extract", "head");
-      default -> throw new IllegalArgumentException(
+      default -> throw new BadUsage(
           "unknown stage '" + stage + "': use pretrain, lofi, extract, head or all");
     };
     if (baseline && !stage.equals("all")) {
-      throw new IllegalArgumentException("--baseline goes with --stage all: it leaves out the lofi stage");
+      throw new BadUsage("--baseline goes with --stage all: it leaves out the lofi stage");
     }
-    FidelityPreset fidelityPreset = FidelityPreset.named(preset);
+    FidelityPreset fidelityPreset = BadUsage.interpreting(() -> FidelityPreset.named(preset));
     String name = model != null ? model : (baseline ? "baseline-" : "lofi-") + fidelityPreset.name();
     ProgressLine progress = ProgressLine.forConsole(spec.commandLine().getOut(), err);
     try (KafkaConnection connection = kafka.connect(err);
@@ -151,10 +151,10 @@ final class TrainCommand implements Callable<Integer> {
   private void lofi(String bootstrap, FidelityPreset fidelityPreset, String name, ProgressLine progress,
       MetricsPublisher metrics) {
     int lofiEpochs = epochsOr(JointTrainingSettings.DEFAULT_EPOCHS);
-    JointTrainingSettings settings = new JointTrainingSettings(name, fidelities,
+    JointTrainingSettings settings = BadUsage.interpreting(() -> new JointTrainingSettings(name, fidelities,
         Cycle.valueOf(cycle.toUpperCase(Locale.ROOT)), switchEvery, lofiEpochs, batch,
         rateOr(JointTrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps,
-        JointTrainingSettings.VALIDATION_FIDELITY, null);
+        JointTrainingSettings.VALIDATION_FIDELITY, null));
     // A run to resume, or else a pre-trained network, fixes the labels (the head's shape);
     // without either, the training set does.
     Optional<Checkpoint> pretrained = resume ? Optional.empty() : Pretraining.latestCheckpoint(bootstrap, name);
@@ -164,7 +164,8 @@ final class TrainCommand implements Callable<Integer> {
     NetworkConfig network = NetworkPresets.forPreset(fidelityPreset, labels.size());
     if (memoryBudget != null) {
       // Refused before anything is built: the estimate needs only the network's shapes.
-      StepMemoryEstimate.check(MemoryBudget.parse(memoryBudget), network, fidelityPreset, fidelities, batch);
+      MemoryBudget budget = BadUsage.interpreting(() -> MemoryBudget.parse(memoryBudget));
+      StepMemoryEstimate.check(budget, network, fidelityPreset, fidelities, batch);
     }
     pretrained.ifPresent(c -> progress.println("starting from the pre-trained " + c.manifest().model() + "@"
         + c.manifest().version()));
@@ -200,10 +201,10 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private void head(String bootstrap, String name, ProgressLine progress, MetricsPublisher metrics) {
-    HeadTraining.Result result = new HeadTraining(bootstrap,
-        new HeadTrainingSettings(name, name, epochsOr(HeadTrainingSettings.DEFAULT_EPOCHS), batch,
-            rateOr(JointTrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps,
-            HeadTrainingSettings.DEFAULT_CHECKPOINT_EVERY), metrics).run();
+    HeadTrainingSettings settings = BadUsage.interpreting(() -> new HeadTrainingSettings(name, name,
+        epochsOr(HeadTrainingSettings.DEFAULT_EPOCHS), batch, rateOr(JointTrainingSettings.DEFAULT_LEARNING_RATE), seed,
+        maxSteps, HeadTrainingSettings.DEFAULT_CHECKPOINT_EVERY));
+    HeadTraining.Result result = new HeadTraining(bootstrap, settings, metrics).run();
     List<Double> losses = result.epochLosses();
     progress.println(String.format(Locale.ROOT, "head: %d steps in %d epochs, epoch loss %.3f first, %.3f last, "
         + "encoder %s; checkpoint %s@%s", result.steps(), losses.size(), losses.get(0), losses.get(losses.size() - 1),
@@ -214,10 +215,10 @@ final class TrainCommand implements Callable<Integer> {
       MetricsPublisher metrics) {
     // The class count is the pre-training set's; Pretraining sizes the head itself.
     NetworkConfig network = NetworkPresets.forPreset(fidelityPreset, 1);
-    Pretraining pretraining = new Pretraining(bootstrap,
-        new PretrainingSettings(name, PretrainingSettings.DEFAULT_FIDELITY, epochsOr(PretrainingSettings.DEFAULT_EPOCHS), batch,
-            PretrainingSettings.DEFAULT_SAMPLING, rateOr(PretrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps),
-        metrics);
+    PretrainingSettings settings = BadUsage.interpreting(() -> new PretrainingSettings(name,
+        PretrainingSettings.DEFAULT_FIDELITY, epochsOr(PretrainingSettings.DEFAULT_EPOCHS), batch,
+        PretrainingSettings.DEFAULT_SAMPLING, rateOr(PretrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps));
+    Pretraining pretraining = new Pretraining(bootstrap, settings, metrics);
     if (init != null) {
       CheckpointManifest checkpoint = pretraining.startFrom(init, network, JointTraining.labels(bootstrap, fidelities));
       progress.println(String.format("pretrain: encoder taken from %s; checkpoint %s@%s", init, checkpoint.model(),
