@@ -2,9 +2,11 @@ package dev.lofi.ingest.annotation;
 
 import dev.lofi.topics.record.GroundTruthSegment;
 import dev.lofi.topics.record.VideoAnnotations;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -15,13 +17,13 @@ import java.util.OptionalDouble;
  * @param subset the split, such as {@code training}, {@code validation} or {@code test}; null if the
  *     file names none
  * @param duration seconds, finite and positive; empty where the format carries none (THUMOS14)
- * @param segments the actions, in file order; none ends after {@code duration}
+ * @param entries the actions, in file order, each with where the file writes it; none ends after
+ *     {@code duration}
  * @param ambiguous regions where evaluation ignores detections (THUMOS14's {@code Ambiguous}
  *     files); empty for ActivityNet
  */
 public record GroundTruth(
-    String videoId, String subset, OptionalDouble duration, List<GroundTruthSegment> segments,
-    List<TimeSpan> ambiguous) {
+    String videoId, String subset, OptionalDouble duration, List<Entry> entries, List<TimeSpan> ambiguous) {
 
   public GroundTruth {
     Objects.requireNonNull(videoId, "videoId must not be null");
@@ -32,16 +34,39 @@ public record GroundTruth(
     if (duration.isPresent() && !(Double.isFinite(duration.getAsDouble()) && duration.getAsDouble() > 0)) {
       throw new IllegalArgumentException("duration must be finite and > 0, got " + duration.getAsDouble());
     }
-    segments = List.copyOf(Objects.requireNonNull(segments, "segments must not be null"));
+    entries = List.copyOf(Objects.requireNonNull(entries, "entries must not be null"));
     ambiguous = List.copyOf(Objects.requireNonNull(ambiguous, "ambiguous must not be null"));
     if (duration.isPresent()) {
-      for (GroundTruthSegment segment : segments) {
+      for (Entry entry : entries) {
+        GroundTruthSegment segment = entry.segment();
         if (segment.end() > duration.getAsDouble()) {
           throw new IllegalArgumentException(videoId + ": segment [" + segment.start() + ", " + segment.end()
               + "] ends after the duration " + duration.getAsDouble());
         }
       }
     }
+  }
+
+  /**
+   * One action and where the annotation file writes it, so that a problem found later, against the
+   * decoded video, can name it as a problem found reading would.
+   *
+   * @param file the annotation file: the ActivityNet JSON, or the THUMOS14 class file
+   * @param location where the file writes the segment: {@code line 12}, or a JSON field path such as
+   *     {@code database.abc.annotations[2].segment}
+   */
+  public record Entry(GroundTruthSegment segment, Path file, String location) {
+
+    public Entry {
+      Objects.requireNonNull(segment, "segment must not be null");
+      Objects.requireNonNull(file, "file must not be null");
+      Objects.requireNonNull(location, "location must not be null");
+    }
+  }
+
+  /** The actions, in file order. */
+  public List<GroundTruthSegment> segments() {
+    return entries.stream().map(Entry::segment).toList();
   }
 
   /**
@@ -59,27 +84,25 @@ public record GroundTruth(
       throw new IllegalArgumentException("probedSeconds must be finite and > 0, got " + probedSeconds);
     }
     double seconds = duration.orElse(probedSeconds);
-    List<GroundTruthSegment> clipped = new ArrayList<>(segments.size());
-    for (GroundTruthSegment segment : segments) {
-      try {
-        clipped.add(clip(segment, seconds));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(videoId + ": " + e.getMessage(), e);
-      }
+    List<GroundTruthSegment> clipped = new ArrayList<>(entries.size());
+    for (Entry entry : entries) {
+      GroundTruthSegment segment = entry.segment();
+      clipped.add(clipped(segment, seconds).orElseThrow(() -> new IllegalArgumentException(
+          videoId + ": start " + segment.start() + " is not before the duration " + seconds)));
     }
     return new VideoAnnotations(fileVideoId, subset, seconds, clipped);
   }
 
   /**
    * {@code segment} with its end clipped to {@code seconds}: ActivityNet has ends a little past
-   * their video's duration, a rounding of the annotation tool rather than a wrong label.
-   *
-   * @throws IllegalArgumentException if the segment starts at or after {@code seconds}
+   * their video's duration, a rounding of the annotation tool rather than a wrong label. Empty
+   * where the segment starts at or after {@code seconds}: nothing of it lies in the video.
    */
-  static GroundTruthSegment clip(GroundTruthSegment segment, double seconds) {
+  static Optional<GroundTruthSegment> clipped(GroundTruthSegment segment, double seconds) {
     if (segment.start() >= seconds) {
-      throw new IllegalArgumentException("start " + segment.start() + " is not before the duration " + seconds);
+      return Optional.empty();
     }
-    return segment.end() <= seconds ? segment : new GroundTruthSegment(segment.label(), segment.start(), seconds);
+    return Optional.of(segment.end() <= seconds
+        ? segment : new GroundTruthSegment(segment.label(), segment.start(), seconds));
   }
 }

@@ -5,14 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lofi.topics.record.GroundTruthSegment;
 import dev.lofi.topics.record.VideoAnnotations;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class GroundTruthTest {
 
+  private static final Path CLASS_FILE = Path.of("annotations", "CliffDiving_test.txt");
+
+  /** A THUMOS14 video whose i-th segment the class file writes on line i + 1. */
   private static GroundTruth thumos(GroundTruthSegment... segments) {
-    return new GroundTruth("video_test_0000004", "test", OptionalDouble.empty(), List.of(segments), List.of());
+    List<GroundTruth.Entry> entries = IntStream.range(0, segments.length)
+        .mapToObj(i -> new GroundTruth.Entry(segments[i], CLASS_FILE, "line " + (i + 1))).toList();
+    return new GroundTruth("video_test_0000004", "test", OptionalDouble.empty(), entries, List.of());
+  }
+
+  private static GroundTruth.Entry entry(GroundTruthSegment segment) {
+    return new GroundTruth.Entry(segment, Path.of("gt.json"), "database.abc.annotations[0].segment");
   }
 
   @Test
@@ -41,7 +52,7 @@ class GroundTruthTest {
   @Test
   void toRecordKeepsTheFilesDurationOverTheProbedOne() {
     GroundTruth video = new GroundTruth("abc", "validation", OptionalDouble.of(82.73),
-        List.of(new GroundTruthSegment("Long jump", 3.5, 82.73)), List.of());
+        List.of(entry(new GroundTruthSegment("Long jump", 3.5, 82.73))), List.of());
 
     VideoAnnotations record = video.toRecord("abc", 82.7);
 
@@ -68,7 +79,7 @@ class GroundTruthTest {
   @Test
   void aSegmentEndingAfterTheFilesDurationIsRefused() {
     assertThatThrownBy(() -> new GroundTruth("abc", null, OptionalDouble.of(10),
-            List.of(new GroundTruthSegment("a", 1, 10.5)), List.of()))
+            List.of(entry(new GroundTruthSegment("a", 1, 10.5))), List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("abc: segment [1.0, 10.5] ends after the duration 10.0");
   }

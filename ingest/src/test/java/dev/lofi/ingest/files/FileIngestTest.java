@@ -163,10 +163,11 @@ class FileIngestTest {
   @Test
   void groundTruthIsPublishedBesideItsVideoWithTheProbedDuration() {
     TestVideos.lossless(dir.resolve(prefix + "gt.mkv"), 45, 15, 64, 48);
+    Path file = dir.resolve("gt.json");
     GroundTruth truth = new GroundTruth(prefix + "gt", "validation", OptionalDouble.empty(),
-        List.of(new GroundTruthSegment("wave", 0.5, 2.0)), List.of());
+        List.of(new GroundTruth.Entry(new GroundTruthSegment("wave", 0.5, 2.0), file, "line 1")), List.of());
     GroundTruth withoutFile = new GroundTruth(prefix + "nofile", "training", OptionalDouble.of(9.0),
-        List.of(new GroundTruthSegment("wave", 1.0, 2.0)), List.of());
+        List.of(new GroundTruth.Entry(new GroundTruthSegment("wave", 1.0, 2.0), file, "line 2")), List.of());
     AnnotationSet annotations = new AnnotationSet(Map.of(prefix + "gt", truth, prefix + "nofile", withoutFile), List.of());
 
     IngestSummary summary = ingest(dir, annotations, false);
