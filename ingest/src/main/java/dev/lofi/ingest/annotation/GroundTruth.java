@@ -2,6 +2,8 @@ package dev.lofi.ingest.annotation;
 
 import dev.lofi.topics.record.GroundTruthSegment;
 import dev.lofi.topics.record.VideoAnnotations;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,33 +66,53 @@ public record GroundTruth(
     }
   }
 
+  /**
+   * The ground truth to publish for a video, and the entries left out to fit its decoded duration.
+   *
+   * @param record the record for {@code lofi.annotations}; null where the video had entries and
+   *     none is left, as a video none of whose entries is good is left out of its file: an empty
+   *     list would say the video holds no action
+   * @param leftOut one problem per entry left out, in file order
+   */
+  public record Fitted(VideoAnnotations record, List<AnnotationProblem> leftOut) {
+
+    public Fitted {
+      leftOut = List.copyOf(leftOut);
+    }
+  }
+
   /** The actions, in file order. */
   public List<GroundTruthSegment> segments() {
     return entries.stream().map(Entry::segment).toList();
   }
 
   /**
-   * The record published to Kafka for the video file of id {@code fileVideoId}: the key of
-   * {@code lofi.videos} and {@code lofi.annotations}, which may differ from this entry's id by
-   * ActivityNet's {@code v_} prefix (see {@link AnnotationSet#find}). Its duration is the file's
-   * when the file has one (the segments were annotated against it), otherwise
-   * {@code probedSeconds}, the decoded video's; segment ends past that duration are clipped to it.
+   * This ground truth fitted to the video file of id {@code fileVideoId}, which decodes to
+   * {@code probedSeconds}. The record is keyed by that id, the key of {@code lofi.videos} and
+   * {@code lofi.annotations}, which may differ from this entry's id by ActivityNet's {@code v_}
+   * prefix (see {@link AnnotationSet#find}). Its duration is the file's when the file has one (the
+   * segments were annotated against it), otherwise {@code probedSeconds}; segment ends past that
+   * duration are clipped to it, and a segment starting at or after it is left out and named: the
+   * video is shorter than its annotations say, and its other entries still hold.
    *
-   * @throws IllegalArgumentException if {@code probedSeconds} is not a positive duration, or a
-   *     segment starts at or after the duration: the video is shorter than its annotations
+   * @throws IllegalArgumentException if {@code probedSeconds} is not a positive duration
    */
-  public VideoAnnotations toRecord(String fileVideoId, double probedSeconds) {
+  public Fitted fit(String fileVideoId, double probedSeconds) {
     if (!(Double.isFinite(probedSeconds) && probedSeconds > 0)) {
       throw new IllegalArgumentException("probedSeconds must be finite and > 0, got " + probedSeconds);
     }
+    // Only the probed duration leaves entries out: every end lies within the file's own already.
     double seconds = duration.orElse(probedSeconds);
-    List<GroundTruthSegment> clipped = new ArrayList<>(entries.size());
+    List<GroundTruthSegment> kept = new ArrayList<>(entries.size());
+    List<AnnotationProblem> leftOut = new ArrayList<>();
     for (Entry entry : entries) {
       GroundTruthSegment segment = entry.segment();
-      clipped.add(clipped(segment, seconds).orElseThrow(() -> new IllegalArgumentException(
-          videoId + ": start " + segment.start() + " is not before the duration " + seconds)));
+      clipped(segment, seconds).ifPresentOrElse(kept::add, () -> leftOut.add(new AnnotationProblem(entry.file(),
+          videoId, entry.location(), "segment " + shown(segment.start()) + "-" + shown(segment.end())
+              + " s starts at or after the video's end at " + shown(seconds) + " s (its decoded duration)")));
     }
-    return new VideoAnnotations(fileVideoId, subset, seconds, clipped);
+    boolean noneLeft = kept.isEmpty() && !entries.isEmpty();
+    return new Fitted(noneLeft ? null : new VideoAnnotations(fileVideoId, subset, seconds, kept), leftOut);
   }
 
   /**
@@ -104,5 +126,10 @@ public record GroundTruth(
     }
     return Optional.of(segment.end() <= seconds
         ? segment : new GroundTruthSegment(segment.label(), segment.start(), seconds));
+  }
+
+  /** Seconds to the millisecond, as a decoded duration such as 2.9666666666666668 is best read. */
+  private static String shown(double seconds) {
+    return BigDecimal.valueOf(seconds).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
   }
 }

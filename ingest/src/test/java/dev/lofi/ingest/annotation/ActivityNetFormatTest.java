@@ -74,7 +74,7 @@ class ActivityNetFormatTest {
     assertThat(read.problems()).isEmpty();
     assertThat(read.videos().keySet())
         .containsExactly("sJFgo9H6zNo", "V1zhqaGFY2A", "JDg--pjY5gg", "7wy8ao4Wk4c", "synth-0007");
-    assertThat(read.videos().values()).map(video -> video.toRecord(video.videoId(), 1.0))
+    assertThat(read.videos().values()).map(video -> video.fit(video.videoId(), 1.0).record())
         .containsExactlyElementsOf(videos);
     assertThat(read.labels())
         .containsExactly("Beer pong", "Café \"crème\"", "Fun sliding down", "Kneeling", "Rock-paper-scissors");
