@@ -117,7 +117,7 @@ final class IngestCommand implements Callable<Integer> {
       summary = new FileIngest(connection.bootstrap(), settings, listener).run(videos);
       listener.progress.clear();
     }
-    printSummary(out, summary, truth);
+    printSummary(out, summary);
     return summary.succeeded() ? 0 : Lofi.FAILED;
   }
 
@@ -166,7 +166,7 @@ final class IngestCommand implements Callable<Integer> {
     return Files.isDirectory(path) ? Thumos14Format.read(path) : ActivityNetFormat.read(path);
   }
 
-  private static void printSummary(PrintWriter out, IngestSummary summary, AnnotationSet truth) {
+  private static void printSummary(PrintWriter out, IngestSummary summary) {
     if (!summary.annotatedWithoutVideo().isEmpty()) {
       out.printf("note: %d annotated video(s) have no file here, e.g. %s%n", summary.annotatedWithoutVideo().size(),
           summary.annotatedWithoutVideo().get(0));
@@ -179,16 +179,16 @@ final class IngestCommand implements Callable<Integer> {
             .collect(Collectors.joining(" ")),
         megabytes, summary.seconds(), megabytes / Math.max(summary.seconds(), 1e-9));
     if (!summary.annotationProblems().isEmpty()) {
-      printAnnotationProblems(out, summary.annotationProblems(), truth);
+      printAnnotationProblems(out, summary.annotationProblems());
     }
     out.flush();
   }
 
   /** Each problem once more, since they went by among the files: the list to fix the file from. */
-  private static void printAnnotationProblems(PrintWriter out, List<AnnotationProblem> problems, AnnotationSet truth) {
+  private static void printAnnotationProblems(PrintWriter out, List<IngestSummary.LeftOut> problems) {
     out.printf("annotation problems (%d); fixed, they need no --force: ingesting again publishes just the changed "
         + "ground truth%n", problems.size());
-    problems.forEach(p -> out.println("  " + leftOut(truth.keepsVideoOf(p)) + ": " + p));
+    problems.forEach(p -> out.println("  " + leftOut(p.videoKept()) + ": " + p.problem()));
   }
 
   private static String segments(int count) {

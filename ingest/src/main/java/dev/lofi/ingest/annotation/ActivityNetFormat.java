@@ -47,7 +47,8 @@ import java.util.Collection;
  *       entries and none of them is good, as an empty list would say the video holds no action.
  * </ul>
  * Every problem of a video is reported, not only its first. Segment ends past the duration are
- * clipped to it, not reported.
+ * clipped to it, not reported. A video without a duration has its segments held against its
+ * decoded one at ingest instead (see {@link GroundTruth#fit}).
  */
 public final class ActivityNetFormat {
 

@@ -93,13 +93,13 @@ final class ActivityNetReader {
     OptionalDouble duration = duration(path + ".duration", entry.get("duration"));
     Optional<JsonNode> annotations = annotations(path + ".annotations", entry.get("annotations"));
     boolean fieldsRead = problems.size() == problemsBefore;
-    List<GroundTruthSegment> segments = annotations.map(node -> segments(path + ".annotations", node, duration))
+    List<GroundTruth.Entry> entries = annotations.map(node -> entries(path + ".annotations", node, duration))
         .orElse(List.of());
-    boolean noGoodEntry = segments.isEmpty() && problems.size() > problemsBefore;
+    boolean noGoodEntry = entries.isEmpty() && problems.size() > problemsBefore;
     if (!fieldsRead || noGoodEntry) {
       return Optional.empty();
     }
-    return Optional.of(new GroundTruth(id, subset, duration, segments, List.of()));
+    return Optional.of(new GroundTruth(id, subset, duration, entries, List.of()));
   }
 
   private String subset(String path, JsonNode node) {
@@ -142,15 +142,15 @@ final class ActivityNetReader {
   }
 
   /** The good entries of {@code node}, an array; each bad one is reported and left out. */
-  private List<GroundTruthSegment> segments(String path, JsonNode node, OptionalDouble duration) {
-    List<GroundTruthSegment> segments = new ArrayList<>(node.size());
+  private List<GroundTruth.Entry> entries(String path, JsonNode node, OptionalDouble duration) {
+    List<GroundTruth.Entry> entries = new ArrayList<>(node.size());
     for (int i = 0; i < node.size(); i++) {
-      segment(path + "[" + i + "]", node.get(i), duration).ifPresent(segments::add);
+      entry(path + "[" + i + "]", node.get(i), duration).ifPresent(entries::add);
     }
-    return segments;
+    return entries;
   }
 
-  private Optional<GroundTruthSegment> segment(String path, JsonNode node, OptionalDouble duration) {
+  private Optional<GroundTruth.Entry> entry(String path, JsonNode node, OptionalDouble duration) {
     if (!node.isObject()) {
       report(path, shown(node) + " is not an object");
       return Optional.empty();
@@ -161,15 +161,15 @@ final class ActivityNetReader {
       return Optional.empty();
     }
     GroundTruthSegment segment = new GroundTruthSegment(label.get(), span.get().start(), span.get().end());
-    if (duration.isEmpty()) {
-      return Optional.of(segment);
+    if (duration.isPresent()) {
+      Optional<GroundTruthSegment> clipped = GroundTruth.clipped(segment, duration.getAsDouble());
+      if (clipped.isEmpty()) {
+        report(path + ".segment", "start " + segment.start() + " is not before the duration " + duration.getAsDouble());
+        return Optional.empty();
+      }
+      segment = clipped.get();
     }
-    try {
-      return Optional.of(GroundTruth.clip(segment, duration.getAsDouble()));
-    } catch (IllegalArgumentException e) {
-      report(path + ".segment", e.getMessage());
-      return Optional.empty();
-    }
+    return Optional.of(new GroundTruth.Entry(segment, file, path + ".segment"));
   }
 
   private Optional<String> label(String path, JsonNode node) {

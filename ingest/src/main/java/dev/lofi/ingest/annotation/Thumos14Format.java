@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * {@code <Class>_val.txt} or {@code <Class>_test.txt}, each line {@code <video id> <start> <end>}
  * (seconds, separated by any whitespace), such as {@code video_validation_0000051 67.5 75.9}.
  * {@code Ambiguous_val.txt} and {@code Ambiguous_test.txt} hold regions that evaluation ignores,
- * not a class. The files carry no durations.
+ * not a class. The files carry no durations: ingest holds each segment against the decoded video's
+ * (see {@link GroundTruth#fit}).
  *
  * <p>The subset is the split of the file: {@code _val} gives {@code validation}, {@code _test}
  * gives {@code test}. Files are read in name order, so videos come in the order they first appear

@@ -111,7 +111,8 @@ final class Thumos14Reader {
     if (file.label().equals(AMBIGUOUS)) {
       video.ambiguous.add(new TimeSpan(start.getAsDouble(), end.getAsDouble()));
     } else {
-      video.segments.add(new GroundTruthSegment(file.label(), start.getAsDouble(), end.getAsDouble()));
+      video.entries.add(new GroundTruth.Entry(
+          new GroundTruthSegment(file.label(), start.getAsDouble(), end.getAsDouble()), file.path(), location));
     }
   }
 
@@ -142,7 +143,7 @@ final class Thumos14Reader {
   /** A video's annotations as they accumulate over the class files. */
   private static final class Video {
     final String subset;
-    final List<GroundTruthSegment> segments = new ArrayList<>();
+    final List<GroundTruth.Entry> entries = new ArrayList<>();
     final List<TimeSpan> ambiguous = new ArrayList<>();
 
     Video(String subset) {
@@ -150,7 +151,7 @@ final class Thumos14Reader {
     }
 
     GroundTruth groundTruth(String id) {
-      return new GroundTruth(id, subset, OptionalDouble.empty(), segments, ambiguous);
+      return new GroundTruth(id, subset, OptionalDouble.empty(), entries, ambiguous);
     }
   }
 }

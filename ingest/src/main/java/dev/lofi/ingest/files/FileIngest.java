@@ -47,6 +47,10 @@ import java.util.stream.Collectors;
  * published again too, same ingest id, since the trainer picks a video's subset from it. Ingest
  * never removes ground truth: a video the annotations have nothing for, or left out, keeps what the
  * cluster has.
+ *
+ * <p>An annotation entry starting at or after its video's decoded end is left out and reported like
+ * a bad entry of the file (see {@link GroundTruth#fit}): the video keeps its other entries, or is
+ * published without ground truth where none is left, and the other videos go on.
  */
 public final class FileIngest {
 
@@ -73,6 +77,7 @@ public final class FileIngest {
       skip(skipped, document, VideoFiles.notAVideo(document));
     }
     IngestedVideos ingested = IngestedVideos.read(bootstrap);
+    FittedAnnotations truths = new FittedAnnotations(settings.annotations());
     long bytes;
     try (ClipPublisher publisher = new ClipPublisher(bootstrap)) {
       List<Path> videos = listing.videos();
@@ -80,7 +85,7 @@ public final class FileIngest {
         Path file = videos.get(i);
         listener.fileStarted(file, i + 1, videos.size());
         try {
-          Video video = probe(file);
+          Video video = probe(file, truths);
           Optional<VideoMetadata> current = ingested.get(video.videoId())
               .filter(m -> m.ingest().covers(video.sha256(), settings.preset().name(), settings.fidelities()));
           if (current.isEmpty() || settings.force()) {
@@ -103,7 +108,7 @@ public final class FileIngest {
         } catch (UncheckedIOException e) {
           fail(failed, publisher, file, e.getCause().getMessage());
         }
-        reportAnnotationProblems(VideoFiles.videoId(file));
+        reportAnnotationProblems(VideoFiles.videoId(file), truths);
       }
       bytes = publisher.bytesSent();
     }
@@ -112,16 +117,14 @@ public final class FileIngest {
         .map(GroundTruth::videoId).collect(Collectors.toSet());
     List<String> orphans = settings.annotations().videos().keySet().stream()
         .filter(id -> !annotatedFiles.contains(id)).sorted().toList();
-    return new IngestSummary(published, updated, skipped, failed, orphans, settings.annotations().problems(), bytes,
+    return new IngestSummary(published, updated, skipped, failed, orphans, truths.all(), bytes,
         (System.nanoTime() - start) / 1e9);
   }
 
-  private Video probe(Path file) {
+  private Video probe(Path file, FittedAnnotations truths) {
     String videoId = VideoFiles.videoId(file);
     VideoProbe probe = VideoDecoder.probe(file.toString());
-    VideoAnnotations truth = settings.annotations().find(videoId)
-        .map(gt -> gt.toRecord(videoId, probe.durationSeconds())).orElse(null);
-    return new Video(file, videoId, probe, sha256(file), truth);
+    return new Video(file, videoId, probe, sha256(file), truths.fit(videoId, probe.durationSeconds()));
   }
 
   private IngestSummary.Published publish(Video video, ClipPublisher publisher) {
@@ -167,10 +170,10 @@ public final class FileIngest {
         previous.orElse(null), subsetChanged));
   }
 
-  private void reportAnnotationProblems(String videoId) {
-    List<AnnotationProblem> problems = settings.annotations().problemsOf(videoId);
+  private void reportAnnotationProblems(String videoId, FittedAnnotations truths) {
+    List<AnnotationProblem> problems = truths.problemsOf(videoId);
     if (!problems.isEmpty()) {
-      listener.annotationProblems(videoId, problems, settings.annotations().find(videoId).isPresent());
+      listener.annotationProblems(videoId, problems, truths.keepsVideo(videoId));
     }
   }
 

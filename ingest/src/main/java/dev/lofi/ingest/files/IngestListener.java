@@ -31,7 +31,8 @@ public interface IngestListener {
   default void fileFailed(Path file, String reason) {}
 
   /**
-   * The annotation file's entry for a video had problems; heard after the video's outcome.
+   * The annotation file's entry for a video had problems, its entries starting at or after the
+   * video's decoded end among them; heard after the video's outcome.
    *
    * @param videoKept true where only the entries named were left out and the video's other
    *     entries are its ground truth; false where the annotations give the video none

@@ -9,12 +9,13 @@ import java.util.Map;
 /**
  * What an ingest of video files did.
  *
- * @param annotationProblems every problem of the annotation file, in file order: the entries and
- *     videos it left out, including those of videos without a file here
+ * @param annotationProblems every problem of the annotations: the entries and videos the file left
+ *     out, in file order and including those of videos without a file here, then the entries left
+ *     out because they start at or after their video's decoded end, in ingest order
  */
 public record IngestSummary(List<Published> published, List<GroundTruthUpdate> groundTruthUpdated,
     List<Outcome> skipped, List<Outcome> failed, List<String> annotatedWithoutVideo,
-    List<AnnotationProblem> annotationProblems, long clipBytes, double seconds) {
+    List<LeftOut> annotationProblems, long clipBytes, double seconds) {
 
   /**
    * A video whose snippets, ground truth and metadata were committed.
@@ -43,6 +44,14 @@ public record IngestSummary(List<Published> published, List<GroundTruthUpdate> g
 
   /** A file that was skipped or failed, and why. */
   public record Outcome(Path file, String reason) {}
+
+  /**
+   * An annotation problem, and what became of its video's ground truth.
+   *
+   * @param videoKept true where only the entry named was left out and the video's other entries
+   *     are its ground truth; false where the annotations give the video none
+   */
+  public record LeftOut(AnnotationProblem problem, boolean videoKept) {}
 
   /** Whether every file was published or skipped on purpose, and the annotations read whole. */
   public boolean succeeded() {

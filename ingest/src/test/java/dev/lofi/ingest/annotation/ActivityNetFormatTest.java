@@ -74,7 +74,7 @@ class ActivityNetFormatTest {
     assertThat(read.problems()).isEmpty();
     assertThat(read.videos().keySet())
         .containsExactly("sJFgo9H6zNo", "V1zhqaGFY2A", "JDg--pjY5gg", "7wy8ao4Wk4c", "synth-0007");
-    assertThat(read.videos().values()).map(video -> video.toRecord(video.videoId(), 1.0))
+    assertThat(read.videos().values()).map(video -> video.fit(video.videoId(), 1.0).record())
         .containsExactlyElementsOf(videos);
     assertThat(read.labels())
         .containsExactly("Beer pong", "Café \"crème\"", "Fun sliding down", "Kneeling", "Rock-paper-scissors");
@@ -129,7 +129,8 @@ class ActivityNetFormatTest {
     assertThat(read.problems()).isEmpty();
     assertThat(read.videos()).containsOnlyKeys("V1zhqaGFY2A", "7wy8ao4Wk4c");
     assertThat(read.videos().get("V1zhqaGFY2A")).isEqualTo(new GroundTruth("V1zhqaGFY2A", "validation",
-        OptionalDouble.of(136.98), List.of(new GroundTruthSegment("Rock-paper-scissors", 16.67, 52.66)), List.of()));
+        OptionalDouble.of(136.98), List.of(new GroundTruth.Entry(new GroundTruthSegment("Rock-paper-scissors", 16.67,
+            52.66), file, "database.V1zhqaGFY2A.annotations[0].segment")), List.of()));
   }
 
   @Test

@@ -28,7 +28,7 @@ class ActivityNetRoundTripTest {
 
       assertThat(read.problems()).isEmpty();
       // The probe is ignored: every written video carries its duration.
-      assertThat(read.videos().values()).map(video -> video.toRecord(video.videoId(), 1.0))
+      assertThat(read.videos().values()).map(video -> video.fit(video.videoId(), 1.0).record())
           .containsExactlyElementsOf(videos);
     } finally {
       Files.delete(file);

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 class AnnotationSetTest {
 
   private static GroundTruth video(String id, String... labels) {
-    List<GroundTruthSegment> segments = Arrays.stream(labels)
-        .map(label -> new GroundTruthSegment(label, 1, 2)).toList();
-    return new GroundTruth(id, "validation", OptionalDouble.of(10), segments, List.of());
+    List<GroundTruth.Entry> entries = Arrays.stream(labels)
+        .map(label -> new GroundTruth.Entry(new GroundTruthSegment(label, 1, 2), Path.of("gt.json"), "")).toList();
+    return new GroundTruth(id, "validation", OptionalDouble.of(10), entries, List.of());
   }
 
   private static AnnotationProblem problem(String videoId, String location) {

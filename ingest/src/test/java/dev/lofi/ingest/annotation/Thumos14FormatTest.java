@@ -33,9 +33,10 @@ class Thumos14FormatTest {
 
   @Test
   void readsClassesSubsetsAndAmbiguousRegions() throws IOException {
-    file("BaseballPitch_val.txt", "video_validation_0000051 67.5 75.9\nvideo_validation_0000052 1.0 2.5\n");
-    file("CliffDiving_val.txt", "video_validation_0000051 10.0 12.0\n");
-    file("BaseballPitch_test.txt", "video_test_0000004 0.2 1.1\n");
+    Path pitchVal = file("BaseballPitch_val.txt",
+        "video_validation_0000051 67.5 75.9\nvideo_validation_0000052 1.0 2.5\n");
+    Path divingVal = file("CliffDiving_val.txt", "video_validation_0000051 10.0 12.0\n");
+    Path pitchTest = file("BaseballPitch_test.txt", "video_test_0000004 0.2 1.1\n");
     file("Ambiguous_val.txt", "video_validation_0000051 80.0 81.5\n");
     file("Ambiguous_test.txt", "video_test_0000004 3.0 4.0\nvideo_test_0000007 5.0 6.0\n");
 
@@ -48,12 +49,13 @@ class Thumos14FormatTest {
         "video_test_0000004", "video_test_0000007", "video_validation_0000051", "video_validation_0000052");
     assertThat(read.videos().get("video_validation_0000051")).isEqualTo(new GroundTruth(
         "video_validation_0000051", "validation", OptionalDouble.empty(),
-        List.of(new GroundTruthSegment("BaseballPitch", 67.5, 75.9),
-            new GroundTruthSegment("CliffDiving", 10.0, 12.0)),
+        List.of(new GroundTruth.Entry(new GroundTruthSegment("BaseballPitch", 67.5, 75.9), pitchVal, "line 1"),
+            new GroundTruth.Entry(new GroundTruthSegment("CliffDiving", 10.0, 12.0), divingVal, "line 1")),
         List.of(new TimeSpan(80.0, 81.5))));
     assertThat(read.videos().get("video_test_0000004")).isEqualTo(new GroundTruth(
         "video_test_0000004", "test", OptionalDouble.empty(),
-        List.of(new GroundTruthSegment("BaseballPitch", 0.2, 1.1)), List.of(new TimeSpan(3.0, 4.0))));
+        List.of(new GroundTruth.Entry(new GroundTruthSegment("BaseballPitch", 0.2, 1.1), pitchTest, "line 1")),
+        List.of(new TimeSpan(3.0, 4.0))));
     assertThat(read.videos().get("video_test_0000007").segments()).isEmpty();
   }
 

@@ -1,6 +1,7 @@
 package dev.lofi.ingest.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.lofi.ingest.EditLists;
 import dev.lofi.ingest.TestVideos;
@@ -8,6 +9,7 @@ import dev.lofi.ingest.annotation.ActivityNetFormat;
 import dev.lofi.ingest.annotation.AnnotationProblem;
 import dev.lofi.ingest.annotation.AnnotationSet;
 import dev.lofi.ingest.annotation.GroundTruth;
+import dev.lofi.ingest.annotation.Thumos14Format;
 import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.testkit.TopicSnapshot;
 import dev.lofi.topics.catalog.TopicCatalog;
@@ -163,10 +165,11 @@ class FileIngestTest {
   @Test
   void groundTruthIsPublishedBesideItsVideoWithTheProbedDuration() {
     TestVideos.lossless(dir.resolve(prefix + "gt.mkv"), 45, 15, 64, 48);
+    Path file = dir.resolve("gt.json");
     GroundTruth truth = new GroundTruth(prefix + "gt", "validation", OptionalDouble.empty(),
-        List.of(new GroundTruthSegment("wave", 0.5, 2.0)), List.of());
+        List.of(new GroundTruth.Entry(new GroundTruthSegment("wave", 0.5, 2.0), file, "line 1")), List.of());
     GroundTruth withoutFile = new GroundTruth(prefix + "nofile", "training", OptionalDouble.of(9.0),
-        List.of(new GroundTruthSegment("wave", 1.0, 2.0)), List.of());
+        List.of(new GroundTruth.Entry(new GroundTruthSegment("wave", 1.0, 2.0), file, "line 2")), List.of());
     AnnotationSet annotations = new AnnotationSet(Map.of(prefix + "gt", truth, prefix + "nofile", withoutFile), List.of());
 
     IngestSummary summary = ingest(dir, annotations, false);
@@ -195,13 +198,83 @@ class FileIngestTest {
     AnnotationProblem bad = new AnnotationProblem(file, prefix + "half",
         "database." + prefix + "half.annotations[1].segment", "end 1.5 is not after start 2.0");
     assertThat(heard.problems).containsExactly(videoId + " kept: " + bad);
-    assertThat(summary.annotationProblems()).containsExactly(bad);
+    assertThat(summary.annotationProblems()).containsExactly(new IngestSummary.LeftOut(bad, true));
     assertThat(summary.succeeded()).isFalse();
     assertThat(summary.published()).hasSize(1);
     VideoAnnotations published = summary.published().get(0).truth();
     assertThat(published.annotations())
         .containsExactly(new GroundTruthSegment("wave", 0.5, 1.0), new GroundTruthSegment("wave", 2.0, 2.5));
     await("ground truth of " + videoId, () -> published.equals(latestAnnotations(videoId)));
+  }
+
+  @Test
+  void aThumosSegmentStartingAfterItsVideosEndIsNamedAndLeftOutWhileTheVideoAndTheNextOneArePublished()
+      throws Exception {
+    Path videos = Files.createDirectory(dir.resolve("videos"));
+    Path shorter = TestVideos.lossless(videos.resolve(prefix + "a.mkv"), 45, 15, 64, 48);
+    Path next = TestVideos.lossless(videos.resolve(prefix + "b.mkv"), 45, 15, 64, 48);
+    String a = VideoFiles.videoId(shorter);
+    String b = VideoFiles.videoId(next);
+    Path thumos = Files.createDirectory(dir.resolve("thumos"));
+    // The 3 s video's second line lies past its end; its third ends past it and is clipped.
+    Path file = Files.writeString(thumos.resolve("Wave_val.txt"),
+        a + " 0.5 1.0\n" + a + " 812.4 815.0\n" + a + " 2.0 3.5\n" + b + " 1.0 2.0\n");
+    Heard heard = new Heard();
+
+    IngestSummary summary = ingest(videos, Thumos14Format.read(thumos), false, heard);
+
+    assertThat(summary.published()).extracting(IngestSummary.Published::videoId).containsExactly(a, b);
+    assertThat(summary.failed()).isEmpty();
+    assertThat(summary.annotationProblems()).singleElement().satisfies(leftOut -> {
+      assertThat(leftOut.videoKept()).isTrue();
+      assertThat(leftOut.problem()).extracting(AnnotationProblem::file, AnnotationProblem::videoId,
+          AnnotationProblem::location).containsExactly(file, a, "line 2");
+      assertThat(leftOut.problem().reason()).matches(
+          "segment 812\\.4-815 s starts at or after the video's end at [23][.\\d]* s \\(its decoded duration\\)");
+      assertThat(heard.problems).containsExactly(a + " kept: " + leftOut.problem());
+    });
+    assertThat(summary.succeeded()).isFalse();
+    VideoAnnotations truthOfA = summary.published().get(0).truth();
+    assertThat(truthOfA.annotations()).extracting(GroundTruthSegment::start).containsExactly(0.5, 2.0);
+    assertThat(truthOfA.annotations().get(1).end()).isEqualTo(truthOfA.durationSeconds());
+    assertThat(summary.published().get(1).truth().annotations())
+        .containsExactly(new GroundTruthSegment("Wave", 1.0, 2.0));
+    await("ground truth of " + b, () -> summary.published().get(1).truth().equals(latestAnnotations(b)));
+    assertThat(latestAnnotations(a)).isEqualTo(truthOfA);
+    assertThat(clipsByVideo("full").get(b)).hasSize(FidelityPreset.CPU.full().snippets());
+  }
+
+  @Test
+  void anActivityNetVideoWhoseEveryEntryStartsAfterItsEndIsPublishedWithoutGroundTruthAndTheRunGoesOn()
+      throws Exception {
+    Path videos = Files.createDirectory(dir.resolve("videos"));
+    String a = VideoFiles.videoId(TestVideos.lossless(videos.resolve(prefix + "a.mkv"), 45, 15, 64, 48));
+    String b = VideoFiles.videoId(TestVideos.lossless(videos.resolve(prefix + "b.mkv"), 45, 15, 64, 48));
+    String c = VideoFiles.videoId(TestVideos.lossless(videos.resolve(prefix + "c.mkv"), 45, 15, 64, 48));
+    // No durations: the 3 s the decoder measures is the end each segment is held against.
+    Path file = Files.writeString(dir.resolve("no-durations.json"), "{\"database\": {"
+        + undatedVideo(a, "training", "[0.5, 1.0]", "[812.4, 815.0]") + ", "
+        + undatedVideo(b, "training", "[10, 11]") + ", " + undatedVideo(c, "validation", "[1, 2]") + "}}");
+    Heard heard = new Heard();
+
+    IngestSummary summary = ingest(videos, ActivityNetFormat.read(file), false, heard);
+
+    assertThat(summary.published()).extracting(IngestSummary.Published::videoId).containsExactly(a, b, c);
+    assertThat(summary.published()).extracting(IngestSummary.Published::annotated)
+        .containsExactly(true, false, true);
+    assertThat(summary.published().get(0).truth().annotations())
+        .containsExactly(new GroundTruthSegment("wave", 0.5, 1.0));
+    assertThat(summary.annotationProblems()).extracting(leftOut -> leftOut.problem().location(),
+            IngestSummary.LeftOut::videoKept)
+        .containsExactly(tuple("database." + a + ".annotations[1].segment", true),
+            tuple("database." + b + ".annotations[0].segment", false));
+    assertThat(heard.problems).hasSize(2);
+    assertThat(heard.problems.get(1)).startsWith(b + " left out: " + file + ": database." + b
+        + ".annotations[0].segment: segment 10-11 s starts at or after the video's end at ");
+    await("metadata of " + c, () -> videos().containsKey(c));
+    assertThat(videos().get(b).subset()).isNull();
+    assertThat(latestAnnotations(b)).isNull();
+    assertThat(latestAnnotations(c).annotations()).containsExactly(new GroundTruthSegment("wave", 1.0, 2.0));
   }
 
   @Test
@@ -284,13 +357,23 @@ class FileIngestTest {
 
   /** An ActivityNet file with one video, {@code prefix + name}, of 3 s whose actions are all "wave". */
   private Path annotationFile(String name, String subset, String... segments) throws java.io.IOException {
-    String annotations = java.util.Arrays.stream(segments)
-        .map(segment -> "{\"segment\": " + segment + ", \"label\": \"wave\"}")
-        .collect(java.util.stream.Collectors.joining(", "));
+    String annotations = waves(segments);
     Path file = dir.resolve(name + "-" + UUID.randomUUID() + ".json");
     Files.writeString(file, "{\"database\": {\"" + prefix + name + "\": {\"subset\": \"" + subset
         + "\", \"duration\": 3.0, \"annotations\": [" + annotations + "]}}}");
     return file;
+  }
+
+  /** An ActivityNet video entry {@code "id": {...}} without a duration, whose actions are all "wave". */
+  private static String undatedVideo(String id, String subset, String... segments) {
+    return "\"" + id + "\": {\"subset\": \"" + subset + "\", \"annotations\": [" + waves(segments) + "]}";
+  }
+
+  /** ActivityNet annotations of the action "wave" at each {@code [start, end]} of {@code segments}. */
+  private static String waves(String... segments) {
+    return java.util.Arrays.stream(segments)
+        .map(segment -> "{\"segment\": " + segment + ", \"label\": \"wave\"}")
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /**

@@ -55,7 +55,7 @@ class SynthTalTest {
     assertThat(read.problems()).isEmpty();
     for (VideoAnnotations planned : SynthPlan.of(config).annotations()) {
       assertThat(read.find(planned.videoId())).get()
-          .extracting(truth -> truth.toRecord(planned.videoId(), planned.durationSeconds())).isEqualTo(planned);
+          .extracting(truth -> truth.fit(planned.videoId(), planned.durationSeconds()).record()).isEqualTo(planned);
     }
   }
 
@@ -95,7 +95,7 @@ class SynthTalTest {
     for (JsonNode clip : index) {
       Path file = summary.trimmedIndex().resolveSibling(clip.get("file").asText());
       String videoId = VideoFiles.videoId(file);
-      VideoAnnotations truth = read.find(videoId).orElseThrow().toRecord(videoId, 99);
+      VideoAnnotations truth = read.find(videoId).orElseThrow().fit(videoId, 99).record();
       assertThat(truth.subset()).isEqualTo(SynthPlan.PRETRAIN);
       double duration = decode(file)[0] / 15.0;
       assertThat(truth.durationSeconds()).isCloseTo(duration, within(1e-9));
