@@ -106,7 +106,7 @@ public final class HeadTraining {
       try (Trainer trainer = model.newTrainer(sgd.trainingConfig())) {
         FeatureSequence first = set.entries().get(0).features();
         trainer.initialize(new Shape(1, first.dim(), first.snippetCount()));
-        OptimizerStep optimizer = new OptimizerStep(trainer, sgd.maxGradientNorm());
+        OptimizerStep optimizer = new OptimizerStep(trainer, sgd);
         for (int epoch = 0; epoch < settings.epochs() && !done(step); epoch++) {
           double lossSum = 0;
           int count = 0;

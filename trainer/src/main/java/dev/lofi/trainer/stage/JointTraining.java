@@ -133,7 +133,7 @@ public final class JointTraining {
       Map.Entry<String, TrainingSet> first = sets.entrySet().iterator().next();
       Shape example = VideoBatch.inputShape(fetcher.require(first.getValue().entries().get(0), first.getKey()));
       try (Trainer trainer = newTrainer(model, net, network, sgd.trainingConfig(), example, initialParameters)) {
-        OptimizerStep optimizer = new OptimizerStep(trainer, sgd.maxGradientNorm());
+        OptimizerStep optimizer = new OptimizerStep(trainer, sgd);
         for (int epoch = firstEpoch; epoch < settings.epochs() && !done(step); epoch++) {
           Map<String, List<TrainingSet.Entry>> orders = new LinkedHashMap<>();
           for (Map.Entry<String, TrainingSet> set : sets.entrySet()) {

@@ -49,13 +49,10 @@ final class OptimizerStep {
   private long skipped;
   private String lastNonFinite;
 
-  /** @param maxGradientNorm the global L2 norm gradients are scaled down to, positive; infinite for none */
-  OptimizerStep(Trainer trainer, float maxGradientNorm) {
-    if (!(maxGradientNorm > 0)) {
-      throw new IllegalArgumentException("the maximum gradient norm must be positive, got " + maxGradientNorm);
-    }
+  /** @param sgd the schedule {@code trainer} was configured from; its norm is what gradients are clipped to */
+  OptimizerStep(Trainer trainer, SgdSchedule sgd) {
     this.trainer = trainer;
-    this.maxGradientNorm = maxGradientNorm;
+    this.maxGradientNorm = sgd.maxGradientNorm();
   }
 
   /**

@@ -122,7 +122,7 @@ public final class Pretraining {
       model.setBlock(classifier);
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(VideoBatch.inputShape(fetcher.require(clips.get(0), settings.fidelity())));
-        OptimizerStep optimizer = new OptimizerStep(trainer, sgd.maxGradientNorm());
+        OptimizerStep optimizer = new OptimizerStep(trainer, sgd);
         for (int epoch = 0; epoch < settings.epochs() && !done(step); epoch++) {
           List<TrainingSet.Entry> order = set.epochOrder(settings.seed(), epoch).stream()
               .filter(e -> classOf.containsKey(e.location().videoId())).toList();

@@ -21,8 +21,9 @@ class OptimizerStepTest {
 
   @Test
   void aNonFiniteLossIsSkippedLeavingTheParametersAndTheNextStepsGradientUntouched() {
-    try (Model model = model(); Trainer trainer = trainer(model)) {
-      OptimizerStep optimizer = new OptimizerStep(trainer, 1e6f);
+    SgdSchedule sgd = new SgdSchedule(RATE, 1e6f);
+    try (Model model = model(); Trainer trainer = trainer(model, sgd)) {
+      OptimizerStep optimizer = new OptimizerStep(trainer, sgd);
       float[] before = weights(model);
 
       OptimizerStep.Outcome skipped = optimizer.run(OptimizerStepTest::input, out -> out.head().sqrt().sum().neg()
@@ -46,8 +47,9 @@ class OptimizerStepTest {
 
   @Test
   void aNonFiniteGradientUnderAFiniteLossIsSkippedAndNamed() {
-    try (Model model = model(); Trainer trainer = trainer(model)) {
-      OptimizerStep optimizer = new OptimizerStep(trainer, 1e6f);
+    SgdSchedule sgd = new SgdSchedule(RATE, 1e6f);
+    try (Model model = model(); Trainer trainer = trainer(model, sgd)) {
+      OptimizerStep optimizer = new OptimizerStep(trainer, sgd);
       float[] before = weights(model);
 
       // sqrt(0 * y) is 0, and its gradient inf * 0 is NaN.
@@ -62,8 +64,9 @@ class OptimizerStepTest {
 
   @Test
   void gradientsAreScaledDownToTheGlobalNorm() {
-    try (Model model = model(); Trainer trainer = trainer(model)) {
-      OptimizerStep optimizer = new OptimizerStep(trainer, 0.5f);
+    SgdSchedule sgd = new SgdSchedule(RATE, 0.5f);
+    try (Model model = model(); Trainer trainer = trainer(model, sgd)) {
+      OptimizerStep optimizer = new OptimizerStep(trainer, sgd);
       float[] before = weights(model);
 
       OptimizerStep.Outcome outcome = optimizer.run(OptimizerStepTest::input, OptimizerStepTest::sum);
@@ -81,8 +84,9 @@ class OptimizerStepTest {
 
   @Test
   void threeSkippedStepsInARowStopTheStageNamingWhereItStood() {
-    try (Model model = model(); Trainer trainer = trainer(model)) {
-      OptimizerStep optimizer = new OptimizerStep(trainer, 1e6f);
+    SgdSchedule sgd = new SgdSchedule(RATE, 1e6f);
+    try (Model model = model(); Trainer trainer = trainer(model, sgd)) {
+      OptimizerStep optimizer = new OptimizerStep(trainer, sgd);
       Function<NDList, NDArray> nan = out -> out.head().sum().mul(out.head().getManager().create(Float.NaN));
       for (int i = 0; i < OptimizerStep.MAX_SKIPPED_IN_A_ROW - 1; i++) {
         optimizer.run(OptimizerStepTest::input, nan);
@@ -111,8 +115,8 @@ class OptimizerStepTest {
     return model;
   }
 
-  private static Trainer trainer(Model model) {
-    Trainer trainer = model.newTrainer(new SgdSchedule(RATE).trainingConfig());
+  private static Trainer trainer(Model model, SgdSchedule sgd) {
+    Trainer trainer = model.newTrainer(sgd.trainingConfig());
     trainer.initialize(new Shape(1, 3));
     return trainer;
   }
