@@ -97,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
   private int benchLocalize() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    FidelityPreset fidelities = BadUsage.interpreting(() -> FidelityPreset.named(preset));
+    FidelityPreset fidelities = fidelityPreset();
     LocalizeBenchSettings settings = BadUsage.interpreting(() -> new LocalizeBenchSettings(fidelities,
         NetworkPresets.forPreset(fidelities, BENCH_CLASSES), seconds, LocalizeBenchSettings.SLIDING,
         Path.of(System.getProperty("java.io.tmpdir"), "lofi-bench")));
@@ -120,7 +120,7 @@ final class BenchCommand implements Callable<Integer> {
 
   private int benchTrain() {
     PrintWriter out = spec.commandLine().getOut();
-    FidelityPreset fidelities = BadUsage.interpreting(() -> FidelityPreset.named(preset));
+    FidelityPreset fidelities = fidelityPreset();
     TrainBenchmark.Settings settings = BadUsage.interpreting(() -> new TrainBenchmark.Settings(fidelities,
         BENCH_CLASSES, batch, Math.max(2, runs)));
     TrainBenchmark.Result result = TrainBenchmark.run(settings);
@@ -132,7 +132,7 @@ final class BenchCommand implements Callable<Integer> {
   private int benchIngest() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    FidelityPreset fidelities = BadUsage.interpreting(() -> FidelityPreset.named(preset));
+    FidelityPreset fidelities = fidelityPreset();
     // Located before anything slow happens, so a missing ffmpeg fails at once.
     FfmpegCli ffmpeg = FfmpegCli.locate(ffmpegCommand, FfmpegCli.DEFAULT_TIMEOUT);
     Path file = video;
@@ -150,5 +150,10 @@ final class BenchCommand implements Callable<Integer> {
     out.println(json ? IngestBenchReport.json(result) : IngestBenchReport.text(result));
     out.flush();
     return 0;
+  }
+
+  /** The --preset option's preset; a name that is none is bad usage. */
+  private FidelityPreset fidelityPreset() {
+    return BadUsage.interpreting(() -> FidelityPreset.named(preset));
   }
 }
