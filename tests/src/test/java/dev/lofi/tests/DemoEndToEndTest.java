@@ -89,13 +89,13 @@ class DemoEndToEndTest {
       assertThat(result.tiou()).hasSize(10);
     });
     // The baseline trains no encoder; the LoFi rows measured their joint steps.
-    assertThat(trained.get(0).peakTrainBytes()).isZero();
-    long lofiPeak = trained.stream().skip(1).mapToLong(ConfigurationResult::peakTrainBytes).max().orElseThrow();
-    assertThat(trained.subList(1, 5)).allMatch(result -> result.peakTrainBytes() > 0);
+    assertThat(trained.get(0).stepBytes()).isZero();
+    long lofiPeak = trained.stream().skip(1).mapToLong(ConfigurationResult::stepBytes).max().orElseThrow();
+    assertThat(trained.subList(1, 5)).allMatch(result -> result.stepBytes() > 0);
     // Full-fidelity joint training is shown not to fit the budget the LoFi rows fit in, not tried.
     assertThat(outcome.results().get(5)).isInstanceOfSatisfying(ConfigurationResult.DoesNotFit.class, refused -> {
       assertThat(refused.reason()).startsWith("does not fit the");
-      assertThat(refused.peakTrainBytes()).isGreaterThan(lofiPeak);
+      assertThat(refused.stepBytes()).isGreaterThan(lofiPeak);
     });
     assertThat(lines).anyMatch(line -> line.startsWith("streamed 2 held-out videos"))
         .anyMatch(line -> line.startsWith("seed 1 C-LoFi: avg mAP"));
@@ -121,7 +121,7 @@ class DemoEndToEndTest {
     assertThat(learnt.averageMAP()).as("C-LoFi on its training videos against chance (best draw %.4f, mean %.4f)",
         best, mean).isGreaterThan(best).isGreaterThan(3 * mean);
 
-    assertThat(outcome.table()).contains("configuration", "avg mAP", "peak train memory", "C-LoFi");
+    assertThat(outcome.table()).contains("configuration", "avg mAP", "step memory (est.)", "C-LoFi");
     assertThat(Files.readString(out.resolve(ReportFolder.REPORT))).contains("| C-LoFi |")
         .contains("![Training curves](training-curves.png)");
     JsonNode config = new ObjectMapper().readTree(out.resolve(ReportFolder.CONFIG).toFile());

@@ -40,10 +40,10 @@ final class ConfigurationTraining {
    *
    * @param model the checkpoint model the localizer loads
    * @param metrics every step and epoch measurement of its stages
-   * @param peakBytes the highest step peak measured (joint training's), or 0 when no stage measured one
+   * @param stepBytes the estimated memory of a joint step, or 0 when the configuration trains no encoder
    * @param seconds its stages' wall time, the shared pre-training left out
    */
-  record Trained(String model, List<TrainerMetric> metrics, long peakBytes, double seconds) {}
+  record Trained(String model, List<TrainerMetric> metrics, long stepBytes, double seconds) {}
 
   /**
    * A configuration the budget refused.
@@ -120,8 +120,9 @@ final class ConfigurationTraining {
       new HeadTraining(bootstrap, new HeadTrainingSettings(source, model, settings.headEpochs(), settings.batch(),
           settings.learningRate(), seed, 0, settings.headEpochs()), publisher).run();
     }
-    long peak = metrics.stream().filter(m -> m.peakBytes() != null).mapToLong(TrainerMetric::peakBytes).max()
-        .orElse(0);
-    return new Trained(model, metrics, peak, (System.nanoTime() - started) / 1e9);
+    // Estimated, not measured: configurations train one after another in this JVM, whose resident
+    // size keeps what earlier ones freed (PeakMemory); lofi bench train measures a step alone.
+    long stepBytes = configuration.joint() ? stepBytes(configuration) : 0;
+    return new Trained(model, metrics, stepBytes, (System.nanoTime() - started) / 1e9);
   }
 }

@@ -143,7 +143,7 @@ public final class Demo {
         DetectionMetrics metrics = evaluation.evaluate(predictions(segments));
         MapScores scores = scores(metrics);
         runs.computeIfAbsent(configuration, c -> new ArrayList<>())
-            .add(new SeedRun(seed, scores, trained.peakBytes(), trained.seconds()));
+            .add(new SeedRun(seed, scores, trained.stepBytes(), trained.seconds()));
         progress.line(String.format(Locale.ROOT, "%s: avg mAP %.2f%% on %d held-out videos (%d segments), trained in"
             + " %.0f s", prefix, 100 * scores.average(), heldOut.size(),
             segments.values().stream().mapToInt(List::size).sum(), trained.seconds()));

@@ -13,8 +13,8 @@ public sealed interface ConfigurationResult {
   /** The configuration's name as the table shows it. */
   String configuration();
 
-  /** The memory the configuration's training peaked at, or would have. */
-  long peakTrainBytes();
+  /** The estimated memory of the configuration's joint training step, trained or refused. */
+  long stepBytes();
 
   /** Trained and evaluated once per seed; every seed evaluated at the same thresholds. */
   record Trained(String configuration, List<SeedRun> runs) implements ConfigurationResult {
@@ -53,10 +53,10 @@ public sealed interface ConfigurationResult {
       return runs.get(0).scores().tiou();
     }
 
-    /** The highest peak of any seed: what the configuration needs to be sure to fit. */
+    /** The highest of any seed's: what the configuration needs to be sure to fit. */
     @Override
-    public long peakTrainBytes() {
-      return runs.stream().mapToLong(SeedRun::peakTrainBytes).max().orElseThrow();
+    public long stepBytes() {
+      return runs.stream().mapToLong(SeedRun::stepBytes).max().orElseThrow();
     }
 
     /** Training wall time over seeds. */
@@ -70,17 +70,17 @@ public sealed interface ConfigurationResult {
    * the LoFi configurations fit in.
    *
    * @param reason why, in words, e.g. "does not fit the 1.2 GiB budget: needs about 3.4 GiB"
-   * @param peakTrainBytes the estimated peak of a training step
+   * @param stepBytes the estimated memory of a training step
    */
-  record DoesNotFit(String configuration, String reason, long peakTrainBytes) implements ConfigurationResult {
+  record DoesNotFit(String configuration, String reason, long stepBytes) implements ConfigurationResult {
 
     public DoesNotFit {
       requireName(configuration);
       if (reason == null || reason.isBlank()) {
         throw new IllegalArgumentException(configuration + ": a configuration left out needs a reason");
       }
-      if (peakTrainBytes < 0) {
-        throw new IllegalArgumentException(configuration + ": estimated peak must be >= 0, got " + peakTrainBytes);
+      if (stepBytes < 0) {
+        throw new IllegalArgumentException(configuration + ": estimated step memory must be >= 0, got " + stepBytes);
       }
     }
   }

@@ -32,8 +32,9 @@ public final class ReportFolder {
       through them), then extract features at full fidelity and train the head again. Full-fidelity
       joint training is what LoFi stands in for; it is shown against the same memory budget.
       mAP is detection mean average precision at a temporal IoU threshold, in percent (higher is
-      better); avg mAP averages it over the thresholds and is the number to compare. Peak train
-      memory is the largest training step; train time covers every stage of a configuration.
+      better); avg mAP averages it over the thresholds and is the number to compare. Step memory
+      is what one joint training step needs, estimated from the network and the fidelity (lofi
+      bench train measures it); train time covers every stage of a configuration.
       The curves show how each configuration's training loss fell, a panel per stage (the LoFi
       rows' joint stage, then every row's head stage); the timeline shows one held-out
       video, its annotated actions above the best detections, a detection's opacity its score.""";

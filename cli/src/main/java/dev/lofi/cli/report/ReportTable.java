@@ -15,8 +15,8 @@ import java.util.stream.IntStream;
 /**
  * The comparison table of {@code lofi demo}, one row per configuration, for the console and as a
  * GitHub Markdown table: average mAP and mAP at chosen tIoU thresholds, in percent as papers give
- * them, then peak training memory and training time. A configuration that did not fit shows its
- * reason instead of mAPs, and the memory it would have needed.
+ * them, then the estimated memory of a training step and training time. A configuration that did not
+ * fit shows its reason instead of mAPs, and the memory it would have needed.
  */
 public final class ReportTable {
 
@@ -65,7 +65,7 @@ public final class ReportTable {
     requireSameThresholds(trained);
     List<String> names = new ArrayList<>(List.of("configuration", "avg mAP"));
     columns.thresholds().forEach(t -> names.add("mAP@" + threshold(t)));
-    names.addAll(List.of("peak train memory", "train time"));
+    names.addAll(List.of("step memory (est.)", "train time"));
     this.header = List.copyOf(names);
     this.rows = results.stream().map(this::row).toList();
   }
@@ -124,10 +124,9 @@ public final class ReportTable {
     if (seeds.size() > 1) {
       notes.add("Over each configuration's seeds ("
           + trained.stream().map(t -> t.configuration() + " " + t.runs().size()).collect(Collectors.joining(", "))
-          + "): mean ± sample standard deviation of mAP, mean train time, highest peak memory.");
+          + "): mean ± sample standard deviation of mAP, mean train time.");
     } else if (seeds.get(0) > 1) {
-      notes.add("Over " + seeds.get(0) + " seeds: mean ± sample standard deviation of mAP, mean train time, "
-          + "highest peak memory.");
+      notes.add("Over " + seeds.get(0) + " seeds: mean ± sample standard deviation of mAP, mean train time.");
     }
     for (double t : columns.thresholds()) {
       if (trained.get(0).mapAt(t).isEmpty()) {
@@ -143,15 +142,15 @@ public final class ReportTable {
     if (result instanceof Trained trained) {
       cells.add(percent(Optional.of(trained.averageMap())));
       columns.thresholds().forEach(t -> cells.add(percent(trained.mapAt(t))));
-      // 0: no step of the configuration measured memory (the baseline trains no encoder).
-      cells.add(trained.peakTrainBytes() == 0 ? "–" : MemoryBudget.format(trained.peakTrainBytes()));
+      // 0: the configuration trains no encoder (the baseline), so no joint step to estimate.
+      cells.add(trained.stepBytes() == 0 ? "–" : MemoryBudget.format(trained.stepBytes()));
       cells.add(duration(trained.trainSeconds().mean()));
       return new Row(cells, false);
     }
     DoesNotFit refused = (DoesNotFit) result;
     cells.add(refused.reason());
     columns.thresholds().forEach(t -> cells.add(MISSING));
-    cells.add(MemoryBudget.format(refused.peakTrainBytes()) + " (estimated)");
+    cells.add(MemoryBudget.format(refused.stepBytes()));
     cells.add(MISSING);
     return new Row(cells, true);
   }

@@ -58,7 +58,7 @@ class ReportTableTest {
     String row = lines.get(3);
 
     assertThat(row.substring(columns.get(1)[0])).startsWith("does not fit the 1.2 GiB budget: needs about 3.4 GiB");
-    assertThat(row.substring(columns.get(5)[0], columns.get(5)[1]).strip()).isEqualTo("3.4 GiB (estimated)");
+    assertThat(row.substring(columns.get(5)[0], columns.get(5)[1]).strip()).isEqualTo("3.4 GiB");
     assertThat(row.substring(columns.get(6)[0]).strip()).isEqualTo(ReportTable.MISSING);
     assertThat(columns.get(1)[1] - columns.get(1)[0])
         .as("the long reason widens the last mAP column, not the average's")
@@ -144,10 +144,10 @@ class ReportTableTest {
       assertThat(line.split("(?<!\\\\)\\|", -1)).as(line).hasSize(7 + 2);
     }
     assertThat(table.get(0)).isEqualTo(
-        "| configuration | avg mAP | mAP@0.5 | mAP@0.75 | mAP@0.95 | peak train memory | train time |");
+        "| configuration | avg mAP | mAP@0.5 | mAP@0.75 | mAP@0.95 | step memory (est.) | train time |");
     assertThat(table.get(3)).startsWith("| a\\|b | 34.50 ± 0.71 |");
     assertThat(table.get(4)).isEqualTo("| full fidelity | does not fit the 1.2 GiB budget: needs about 3.4 GiB "
-        + "| – | – | – | 3.4 GiB (estimated) | – |");
+        + "| – | – | – | 3.4 GiB | – |");
     assertThat(markdown.substring(markdown.indexOf(table.get(4)) + table.get(4).length()))
         .as("notes follow the table as paragraphs").startsWith("\n\nmAP in %");
   }

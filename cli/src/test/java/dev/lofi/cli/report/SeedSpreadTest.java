@@ -38,7 +38,7 @@ class SeedSpreadTest {
     assertThat(trained.averageMap().standardDeviation().getAsDouble()).isCloseTo(0, within(1e-12));
     assertThat(trained.mapAt(0.5).orElseThrow().mean()).isCloseTo(0.6, within(1e-12));
     assertThat(trained.mapAt(0.95)).isEmpty();
-    assertThat(trained.peakTrainBytes()).as("the highest peak of any seed").isEqualTo(300);
+    assertThat(trained.stepBytes()).as("the highest peak of any seed").isEqualTo(300);
     assertThat(trained.trainSeconds().mean()).isEqualTo(70);
   }
 

@@ -16,7 +16,7 @@ import java.time.Instant;
  * @param loss training loss, or null
  * @param learningRate learning rate in force, or null
  * @param stepSeconds wall time of one step, or null
- * @param peakBytes peak accelerator or heap memory, or null
+ * @param peakBytes the trainer process's peak resident memory during the step (native tensors included), or null
  * @param averageMap validation mAP averaged over tIoU thresholds, or null
  * @param accuracy classification accuracy on the training clips (pre-training's epochs), or null
  * @param gradientNorm the step's global L2 gradient norm before clipping, or null (not computed,

@@ -69,7 +69,8 @@ public final class TrainBenchmark {
     return new Result(settings, costs);
   }
 
-  private static StepCost probe(Settings s, Fidelity f) {
+  /** Measures one fidelity of the preset in a JVM of its own, the mmap threshold pinned. */
+  static StepCost probe(Settings s, Fidelity f) {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx1g", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",

@@ -4,6 +4,7 @@ import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.fidelity.Fidelity;
 import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.trainer.NetworkPresets;
+import dev.lofi.trainer.memory.PeakMemory;
 import java.util.Locale;
 
 /**
@@ -23,6 +24,11 @@ public final class TrainStepProbe {
   public static void main(String[] args) {
     if (args.length != 5) {
       System.err.println("usage: TrainStepProbe PRESET FIDELITY CLASSES BATCH STEPS");
+      System.exit(2);
+    }
+    if (System.getenv(PeakMemory.MMAP_THRESHOLD_VARIABLE) == null) {
+      System.err.println("TrainStepProbe measures a step's own memory only with " + PeakMemory.MMAP_THRESHOLD_VARIABLE
+          + " set (lofi bench train sets it to " + PeakMemory.MMAP_THRESHOLD_BYTES + ")");
       System.exit(2);
     }
     FidelityPreset preset = FidelityPreset.named(args[0]);

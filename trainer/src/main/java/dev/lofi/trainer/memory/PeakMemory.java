@@ -5,34 +5,29 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Measures the peak resident memory of this process over a stretch of work, native allocations
  * (libtorch's tensors) included: Linux's high-water mark {@code VmHWM}, reset by writing 5 to
- * {@code /proc/self/clear_refs}. On a CPU this is what a training step costs; where the files are
- * missing (not Linux) the measurement is empty rather than invented.
+ * {@code /proc/self/clear_refs}. Where the files are missing (not Linux) the measurement is empty
+ * rather than invented.
  *
- * <p>The mark only rises when a step's tensors take memory the process does not hold already. glibc
- * raises its mmap threshold each time it frees an mmapped chunk, and keeps later tensors' freed memory
- * resident, so a step that follows bigger ones can read as zero. {@value #MMAP_THRESHOLD_VARIABLE} pins
- * the threshold: {@code ./lofi}, the test JVMs and {@code lofi bench train}'s probes set it, and a
- * process without it is warned once.
+ * <p>Two readings. {@link Window#peak()} is the process's peak while the window was open: what a
+ * training step's metrics report, true whatever the allocator does. {@link Window#peakAbove()} is
+ * the part of it above the size when the window opened: a step's own cost, but only in a process
+ * that runs with {@value #MMAP_THRESHOLD_VARIABLE} pinned (glibc otherwise raises its mmap threshold
+ * each time it frees an mmapped chunk and keeps freed tensors resident, so a step after bigger ones
+ * reads as zero). Pinning makes every large tensor a fresh mmap and a step about 1.7 times slower,
+ * so only {@code lofi bench train}'s probes, one JVM per fidelity, pay for it.
  */
 public final class PeakMemory {
 
   /** The glibc variable that fixes the mmap threshold, so freed tensors leave the resident size. */
   public static final String MMAP_THRESHOLD_VARIABLE = "MALLOC_MMAP_THRESHOLD_";
 
-  /** The threshold lofi runs with: tensors above 64 KiB come from mmap and go back on free. */
+  /** The threshold the probes run with: tensors above 64 KiB come from mmap and go back on free. */
   public static final String MMAP_THRESHOLD_BYTES = "65536";
 
-  private static final Logger LOG = LoggerFactory.getLogger(PeakMemory.class);
-  /** Read once: the environment of a running process does not change. */
-  private static final boolean THRESHOLD_PINNED = System.getenv(MMAP_THRESHOLD_VARIABLE) != null;
-  private static final AtomicBoolean WARNED = new AtomicBoolean();
   private static final Path STATUS = Path.of("/proc/self/status");
   private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
 
@@ -45,6 +40,11 @@ public final class PeakMemory {
 
   /** A stretch of work whose peak is measured from the moment it opens. */
   public record Window(OptionalLong baseline) {
+
+    /** The peak resident size of the process since the window opened. */
+    public OptionalLong peak() {
+      return peakBytes();
+    }
 
     /** The peak resident size since the window opened, above the resident size when it opened. */
     public OptionalLong peakAbove() {
@@ -59,10 +59,6 @@ public final class PeakMemory {
    * reset (the resident size then), so a size that shrank in between cannot make the peak negative.
    */
   public static Window window() {
-    if (!THRESHOLD_PINNED && available() && WARNED.compareAndSet(false, true)) {
-      LOG.warn("{} is not set: glibc keeps freed tensors resident, so a training step's peak memory may read "
-          + "lower than it costs (./lofi sets it to {})", MMAP_THRESHOLD_VARIABLE, MMAP_THRESHOLD_BYTES);
-    }
     reset();
     return new Window(peakBytes());
   }

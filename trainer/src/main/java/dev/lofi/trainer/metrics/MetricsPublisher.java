@@ -81,7 +81,7 @@ public final class MetricsPublisher implements TrainingListener, AutoCloseable {
    * @param step optimizer steps completed, this one included
    * @param fidelity the fidelity trained at, or null (head training on features)
    * @param loss the step's loss; published as null where it is not finite (the step was skipped)
-   * @param peakBytes the step's peak memory, or null where it cannot be measured
+   * @param peakBytes the trainer process's peak resident memory during the step, or null where it cannot be measured
    * @param gradientNorm the global gradient norm before clipping; null where not finite or not computed
    * @param skippedSteps the stage's steps skipped so far for a non-finite loss or gradient
    * @return the record sent

@@ -151,7 +151,7 @@ public final class JointTraining {
             OptimizerStep.Outcome outcome = optimizer.run(m -> new NDList(VideoBatch.videos(m, batch)),
                 out -> net.head().loss(out, VideoBatch.targets(batch, labels)));
             double seconds = (System.nanoTime() - start) / 1e9;
-            Long peak = memory.peakAbove().isPresent() ? memory.peakAbove().getAsLong() : null;
+            Long peak = memory.peak().isPresent() ? memory.peak().getAsLong() : null;
             step++;
             if (outcome.applied()) {
               lossSum += outcome.loss();

@@ -143,7 +143,7 @@ public final class Pretraining {
             OptimizerStep.Outcome outcome = optimizer.run(m -> new NDList(VideoBatch.snippets(m, batch)),
                 out -> classificationLoss(trainer, out.singletonOrThrow(), targets, hits));
             double seconds = (System.nanoTime() - start) / 1e9;
-            Long peak = memory.peakAbove().isPresent() ? memory.peakAbove().getAsLong() : null;
+            Long peak = memory.peak().isPresent() ? memory.peak().getAsLong() : null;
             step++;
             if (outcome.applied()) {
               lossSum += outcome.loss();

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lofi.model.network.NetworkConfig;
-import dev.lofi.topics.fidelity.Fidelity;
 import dev.lofi.topics.fidelity.FidelityPreset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,9 +12,9 @@ import org.junit.jupiter.api.Test;
 class TrainBenchmarkTest {
 
   @Test
-  void aMeasuredStepReportsTheMemoryItTookAndItsTime() {
-    NetworkConfig tiny = NetworkConfig.of(18, 0.125f, 2, 2, 2, Map.of("embedDim", "16", "levels", "2"));
-    StepCost cost = TrainStep.measure(tiny, new Fidelity("tiny", 4, 32, 2, 1), 2, 2);
+  void aProbedStepReportsTheMemoryItTookAndItsTime() {
+    TrainBenchmark.Settings settings = new TrainBenchmark.Settings(FidelityPreset.CPU, 2, 1, 2);
+    StepCost cost = TrainBenchmark.probe(settings, FidelityPreset.CPU.fidelity("st"));
     assertThat(cost.peakBytes()).isPositive();
     assertThat(cost.stepSeconds()).isPositive();
   }
