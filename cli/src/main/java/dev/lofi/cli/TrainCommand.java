@@ -226,8 +226,8 @@ final class TrainCommand implements Callable<Integer> {
       return;
     }
     Pretraining.Result result = pretraining.run(network);
-    progress.println(String.format(Locale.ROOT, "pretrain: %d steps, accuracy by epoch %s; checkpoint %s@%s",
-        result.steps(), result.epochAccuracies().stream().map(a -> String.format(Locale.ROOT, "%.2f", a)).toList(),
+    progress.println(String.format(Locale.ROOT, "pretrain: %s; %d steps, accuracy by epoch %s; checkpoint %s@%s",
+        result.source(), result.steps(), result.epochAccuracies().stream().map(a -> String.format(Locale.ROOT, "%.2f", a)).toList(),
         result.checkpoint().model(), result.checkpoint().version()));
   }
 

@@ -52,30 +52,51 @@ public final class ClipFetcher implements AutoCloseable {
     if (!location.complete()) {
       return Optional.empty();
     }
+    return read(location, location.firstOffset(), location.offsets());
+  }
+
+  /** The records at {@code offsets}, in that order, reading from {@code first} up to the last of them. */
+  private Optional<List<ClipSnippet>> read(VideoLocation location, long first, long[] offsets) {
     TopicPartition partition = new TopicPartition(location.topic(), location.partition());
-    long last = Arrays.stream(location.offsets()).max().orElseThrow();
-    ClipSnippet[] snippets = new ClipSnippet[location.snippets()];
-    int found = 0;
+    long last = Arrays.stream(offsets).max().orElseThrow();
+    ClipSnippet[] snippets = new ClipSnippet[offsets.length];
     consumer.assign(List.of(partition));
-    consumer.seek(partition, location.firstOffset());
+    consumer.seek(partition, first);
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (consumer.position(partition) <= last) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("could not read " + location.videoId() + " from " + partition);
       }
       for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-        int index = indexOf(location.offsets(), record.offset());
-        if (index >= 0) {
-          try {
-            snippets[index] = RecordSerdes.clipSnippet().decode(record.value());
-            found++;
-          } catch (RecordFormatException e) {
-            return Optional.empty();
+        ClipSnippet decoded = null;
+        for (int i = 0; i < offsets.length; i++) {
+          if (offsets[i] == record.offset()) {
+            try {
+              decoded = decoded != null ? decoded : RecordSerdes.clipSnippet().decode(record.value());
+            } catch (RecordFormatException e) {
+              return Optional.empty();
+            }
+            snippets[i] = decoded;
           }
         }
       }
     }
-    return found == snippets.length ? Optional.of(List.of(snippets)) : Optional.empty();
+    return Arrays.stream(snippets).allMatch(s -> s != null) ? Optional.of(List.of(snippets)) : Optional.empty();
+  }
+
+  /**
+   * The snippets of {@code location} at {@code indices} (repeats allowed), in that
+   * order; reads from the first of them to the last only. Empty if one no longer decodes.
+   */
+  public Optional<List<ClipSnippet>> fetch(VideoLocation location, int[] indices) {
+    long[] wanted = new long[indices.length];
+    for (int i = 0; i < indices.length; i++) {
+      wanted[i] = location.offsets()[indices[i]];
+    }
+    if (Arrays.stream(wanted).anyMatch(offset -> offset < 0)) {
+      return Optional.empty();
+    }
+    return read(location, Arrays.stream(wanted).min().orElseThrow(), wanted);
   }
 
   /**
@@ -96,14 +117,5 @@ public final class ClipFetcher implements AutoCloseable {
   @Override
   public void close() {
     consumer.close(Duration.ofSeconds(5));
-  }
-
-  private static int indexOf(long[] offsets, long offset) {
-    for (int i = 0; i < offsets.length; i++) {
-      if (offsets[i] == offset) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

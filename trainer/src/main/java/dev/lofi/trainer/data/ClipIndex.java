@@ -9,7 +9,6 @@ import dev.lofi.topics.record.RecordSerdes;
 import dev.lofi.topics.record.VideoMetadata;
 import dev.lofi.topics.scan.TopicScan;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,13 +73,11 @@ public final class ClipIndex {
 
   private static void place(Map<String, VideoLocation> locations, String topic, ConsumerRecord<byte[], byte[]> record,
       ClipSnippet clip) {
-    VideoLocation location = locations.computeIfAbsent(clip.videoId(), id -> {
-      long[] offsets = new long[Math.max(clip.snippetCount(), 1)];
-      Arrays.fill(offsets, -1);
-      return new VideoLocation(id, topic, record.partition(), offsets);
-    });
+    VideoLocation location = locations.computeIfAbsent(clip.videoId(),
+        id -> VideoLocation.empty(id, topic, record.partition(), Math.max(clip.snippetCount(), 1)));
     if (clip.snippetCount() == location.snippets() && clip.snippetIndex() < location.snippets()) {
       location.offsets()[clip.snippetIndex()] = record.offset();
+      location.midpoints()[clip.snippetIndex()] = (clip.mediaStart() + clip.mediaEnd()) / 2;
     }
   }
 

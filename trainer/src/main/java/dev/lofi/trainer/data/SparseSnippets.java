@@ -1,8 +1,6 @@
 package dev.lofi.trainer.data;
 
-import dev.lofi.topics.record.ClipSnippet;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -24,21 +22,31 @@ public record SparseSnippets(int count) {
   }
 
   /**
-   * The snippets {@code clip} gives in {@code epoch}, in order: all of them when it has no more
-   * than {@link #count()} (so clips of one fidelity keep one length), else one from each stretch.
+   * The snippets clip {@code clipId} gives in {@code epoch}, in order, from its {@code snippets}
+   * (indices into its video). A clip shorter than {@link #count()} repeats snippets, as TSN does
+   * for short videos, so that every clip gives {@code count} and clips of any length share a batch.
    */
-  public List<ClipSnippet> draw(VideoClips clip, long seed, int epoch) {
-    List<ClipSnippet> snippets = clip.snippets();
-    if (count == 0 || snippets.size() <= count) {
-      return snippets;
+  public int[] draw(int[] snippets, String clipId, long seed, int epoch) {
+    if (snippets.length == 0) {
+      throw new IllegalArgumentException("clip " + clipId + " has no snippet");
     }
-    Random random = new Random(EpochOrder.seedOf(seed, epoch) * 31 + clip.videoId().hashCode());
-    List<ClipSnippet> drawn = new ArrayList<>(count);
+    if (count == 0) {
+      return snippets.clone();
+    }
+    Random random = new Random(EpochOrder.seedOf(seed, epoch) * 31 + clipId.hashCode());
+    int[] drawn = new int[count];
     for (int i = 0; i < count; i++) {
-      int from = i * snippets.size() / count;
-      int to = (i + 1) * snippets.size() / count;
-      drawn.add(snippets.get(from + random.nextInt(to - from)));
+      int from = i * snippets.length / count;
+      int to = Math.max(from + 1, (i + 1) * snippets.length / count);
+      drawn[i] = snippets[from + random.nextInt(to - from)];
     }
     return drawn;
+  }
+
+  /** The indices {@code 0..n-1}: a whole video's snippets. */
+  public static int[] every(int n) {
+    int[] all = new int[n];
+    Arrays.setAll(all, i -> i);
+    return all;
   }
 }

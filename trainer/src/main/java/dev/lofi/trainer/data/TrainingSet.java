@@ -18,6 +18,9 @@ import java.util.TreeMap;
  */
 public final class TrainingSet {
 
+  /** The subset of annotated videos that training learns from. */
+  public static final String TRAINING = "training";
+
   /**
    * A trainable video: its metadata, where its snippets are, and its ground truth.
    *

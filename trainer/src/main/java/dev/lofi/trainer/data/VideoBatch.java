@@ -46,8 +46,13 @@ public final class VideoBatch {
 
   /** The input shape of a batch of one such video, {@code [1, L, T, C, H, W]}: what initialises a network. */
   public static Shape inputShape(VideoClips video) {
-    ClipSnippet first = video.snippets().get(0);
-    return new Shape(1, video.snippets().size(), first.frames(), SnippetTensor.CHANNELS, first.height(), first.width());
+    return inputShape(video.snippets());
+  }
+
+  /** The input shape of a batch of one clip of these snippets, {@code [1, L, T, C, H, W]}. */
+  public static Shape inputShape(List<ClipSnippet> snippets) {
+    ClipSnippet first = snippets.get(0);
+    return new Shape(1, snippets.size(), first.frames(), SnippetTensor.CHANNELS, first.height(), first.width());
   }
 
   /** The head's targets: each video's ground truth in seconds, labels as indices into {@code labels}. */

@@ -109,7 +109,7 @@ public final class JointTraining {
       admin.createMissing(List.of(TopicCatalog.CHECKPOINTS, TopicCatalog.TRAINER_METRICS, TopicCatalog.DLQ));
     }
     Map<String, TrainingSet> sets = new LinkedHashMap<>();
-    settings.fidelities().forEach(f -> sets.put(f, TrainingSet.load(bootstrap, f, "training")));
+    settings.fidelities().forEach(f -> sets.put(f, TrainingSet.load(bootstrap, f, TrainingSet.TRAINING)));
     int videos = sets.values().stream().mapToInt(s -> s.entries().size()).min().orElse(0);
     if (videos == 0) {
       throw new IllegalStateException("no trainable video at fidelities " + settings.fidelities()
@@ -182,7 +182,7 @@ public final class JointTraining {
   public static List<String> labels(String bootstrap, List<String> fidelities) {
     TreeSet<String> labels = new TreeSet<>();
     for (String fidelity : fidelities) {
-      TrainingSet.load(bootstrap, fidelity, "training").entries()
+      TrainingSet.load(bootstrap, fidelity, TrainingSet.TRAINING).entries()
           .forEach(e -> e.truth().annotations().stream().map(GroundTruthSegment::label).forEach(labels::add));
     }
     return List.copyOf(labels);

@@ -23,13 +23,15 @@ import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.GroundTruthSegment;
 import dev.lofi.topics.record.VideoAnnotations;
 import dev.lofi.trainer.data.ClipFetcher;
+import dev.lofi.trainer.data.EpochOrder;
+import dev.lofi.trainer.data.LabelledClip;
+import dev.lofi.trainer.data.SegmentClips;
 import dev.lofi.trainer.data.TrainingSet;
 import dev.lofi.trainer.data.VideoBatch;
 import dev.lofi.trainer.memory.PeakMemory;
 import dev.lofi.trainer.metrics.MetricsPublisher;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,13 +40,17 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The {@code pretrain} stage, LoFi's stage (1): the encoder learns to classify trimmed clips (the
- * source domain) at full fidelity. Each clip's snippets are encoded, the features averaged over the
- * clip and classified by a linear layer, with softmax cross-entropy. A clip's class is its ground
- * truth's label ({@code background} included, a class like the others). After each epoch the whole
- * {@link LocalizationNetwork} goes to {@code lofi.checkpoints} with stage {@code pretrain}: its
- * encoder pre-trained, its head freshly initialised for the localization labels (the clips' labels
- * but {@code background}), so the {@code lofi} stage can start from it. The classifier is not kept.
+ * The {@code pretrain} stage, LoFi's stage (1): the encoder learns to classify trimmed clips. Each
+ * clip gives a few sparse snippets a step; they are encoded, their features averaged and
+ * classified by a linear layer, with softmax cross-entropy. The clips come from subset
+ * {@code pretrain} where the cluster holds one (trimmed clips, the source domain; a clip's class is
+ * its ground truth's label), and otherwise from the training videos' own segments and the
+ * background between them ({@link SegmentClips}), read by offset from their clip topic: real
+ * localization data sets come without trimmed clips. {@code background} is a class like the
+ * others. After each epoch the whole {@link LocalizationNetwork} goes to {@code lofi.checkpoints}
+ * with stage {@code pretrain}: its encoder pre-trained, its head freshly initialised for the
+ * localization labels (the clips' labels but {@code background}), so the {@code lofi} stage can
+ * start from it. The classifier is not kept.
  */
 public final class Pretraining {
 
@@ -55,10 +61,15 @@ public final class Pretraining {
    * @param labels the localization labels of the published network: {@code classes} but background
    * @param epochAccuracies each epoch's accuracy on the clips it trained on, as they were classified
    *     during the epoch
-   * @param skipped clips left out, by reason
+   * @param source where the clips came from, in words: how many, of which subset, at which fidelity
+   * @param skipped videos left out, by reason
    */
   public record Result(long steps, List<Double> epochLosses, List<Double> epochAccuracies, List<String> classes,
-      List<String> labels, CheckpointManifest checkpoint, Map<String, Integer> skipped) {}
+      List<String> labels, String source, CheckpointManifest checkpoint, Map<String, Integer> skipped) {}
+
+  /** The clips of a run, at one fidelity, and the videos that gave none. */
+  private record ClipSource(String description, String fidelity, List<LabelledClip> clips,
+      Map<String, Integer> skipped) {}
 
   public static final String STAGE = "pretrain";
   /** The subset trimmed clips are ingested as (SynthTAL writes it). */
@@ -78,7 +89,8 @@ public final class Pretraining {
   }
 
   /**
-   * Pre-trains the encoder of {@code network} on the clips of subset {@code pretrain}.
+   * Pre-trains the encoder of {@code network} on the clips of subset {@code pretrain}, or where
+   * there is none on the training videos' segments.
    *
    * @param network the structure; its head's class count is set to the localization labels
    * @throws IllegalStateException if there are no clips, or fewer than two classes, or no class
@@ -88,23 +100,25 @@ public final class Pretraining {
     try (CatalogAdmin admin = CatalogAdmin.connect(bootstrap)) {
       admin.createMissing(List.of(TopicCatalog.CHECKPOINTS, TopicCatalog.TRAINER_METRICS, TopicCatalog.DLQ));
     }
-    TrainingSet set = TrainingSet.load(bootstrap, settings.fidelity(), SUBSET);
-    Map<String, Integer> skipped = new TreeMap<>(set.skipped());
-    Map<String, String> classOf = new LinkedHashMap<>();
-    for (TrainingSet.Entry entry : set.entries()) {
-      clipClass(entry.truth()).ifPresentOrElse(label -> classOf.put(entry.location().videoId(), label),
-          () -> skipped.merge("no labelled segment", 1, Integer::sum));
-    }
-    List<String> classes = List.copyOf(new TreeSet<>(classOf.values()));
+    ClipSource source = clipSource();
+    List<LabelledClip> clips = source.clips();
+    Map<String, Integer> skipped = source.skipped();
+    List<String> classes = List.copyOf(new TreeSet<>(clips.stream().map(LabelledClip::label).toList()));
     List<String> labels = classes.stream().filter(c -> !c.equals(BACKGROUND)).toList();
     if (classes.size() < 2 || labels.isEmpty()) {
       throw new IllegalStateException("pre-training needs clips of at least two classes, one not '" + BACKGROUND
-          + "', at fidelity " + settings.fidelity() + " in subset '" + SUBSET + "' (ingest trimmed clips, e.g. "
-          + "SynthTAL's trimmed/ with its annotations.json); found " + classes + "; left out: " + skipped);
+          + "': trimmed clips in subset '" + SUBSET + "' at fidelity " + settings.fidelity() + " (e.g. SynthTAL's "
+          + "trimmed/ with its annotations.json), or else annotated videos in subset '" + TrainingSet.TRAINING
+          + "' at fidelity " + settings.segmentFidelity() + "; " + source.description() + ", of classes " + classes
+          + "; left out: " + skipped);
     }
-    List<TrainingSet.Entry> clips = set.entries().stream()
-        .filter(e -> classOf.containsKey(e.location().videoId())).toList();
+    if (source.clips().stream().map(c -> c.snippets().length).distinct().count() > 1
+        && settings.sampling().count() == 0) {
+      throw new IllegalStateException("clips of different lengths (" + source.description() + ") cannot share a "
+          + "batch when every snippet is taken: draw a fixed number of snippets per clip");
+    }
     NetworkConfig localization = withClasses(network, labels.size());
+    String fidelity = source.fidelity();
 
     int batchesPerEpoch = (clips.size() + settings.batchSize() - 1) / settings.batchSize();
     SgdSchedule sgd = new SgdSchedule(settings.learningRate());
@@ -121,21 +135,19 @@ public final class Pretraining {
       ClipClassifier classifier = new ClipClassifier(localization.build(), classes.size());
       model.setBlock(classifier);
       try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(VideoBatch.inputShape(fetcher.require(clips.get(0), settings.fidelity())));
+        trainer.initialize(VideoBatch.inputShape(fetch(fetcher, List.of(clips.get(0)), 0).get(0)));
         OptimizerStep optimizer = new OptimizerStep(trainer, sgd);
         for (int epoch = 0; epoch < settings.epochs() && !done(step); epoch++) {
-          List<TrainingSet.Entry> order = set.epochOrder(settings.seed(), epoch).stream()
-              .filter(e -> classOf.containsKey(e.location().videoId())).toList();
+          List<LabelledClip> order = EpochOrder.shuffle(clips, settings.seed(), epoch);
           double lossSum = 0;
           int batches = 0;
           int correct = 0;
           int seen = 0;
           for (int b = 0; b < batchesPerEpoch && !done(step); b++) {
-            List<TrainingSet.Entry> entries = order.subList(b * settings.batchSize(),
+            List<LabelledClip> entries = order.subList(b * settings.batchSize(),
                 Math.min(order.size(), (b + 1) * settings.batchSize()));
             List<List<ClipSnippet>> batch = fetch(fetcher, entries, epoch);
-            int[] targets = entries.stream().mapToInt(e -> classes.indexOf(classOf.get(e.location().videoId())))
-                .toArray();
+            int[] targets = entries.stream().mapToInt(c -> classes.indexOf(c.label())).toArray();
             float rate = sgd.startStep(step);
             PeakMemory.Window memory = PeakMemory.window();
             long start = System.nanoTime();
@@ -151,23 +163,52 @@ public final class Pretraining {
               correct += hits[0];
               seen += targets.length;
             }
-            metrics.step(STAGE, epoch, step, settings.fidelity(), outcome.loss(), rate, seconds, peak,
+            metrics.step(STAGE, epoch, step, fidelity, outcome.loss(), rate, seconds, peak,
                 outcome.gradientNorm(), optimizer.skipped());
-            optimizer.stopIfStuck(STAGE, epoch, step, settings.fidelity(), rate);
+            optimizer.stopIfStuck(STAGE, epoch, step, fidelity, rate);
           }
           double epochLoss = lossSum / Math.max(1, batches);
           double accuracy = seen == 0 ? 0 : (double) correct / seen;
           epochLosses.add(epochLoss);
           epochAccuracies.add(accuracy);
-          checkpoint = publish(classifier.network(), localization, labels, epoch, step, epochLoss, accuracy);
-          metrics.epoch(STAGE, epoch + 1, step, settings.fidelity(), epochLoss, (double) sgd.rate(), null, accuracy);
+          checkpoint = publish(classifier.network(), localization, labels, fidelity, epoch, step, epochLoss, accuracy);
+          metrics.epoch(STAGE, epoch + 1, step, fidelity, epochLoss, (double) sgd.rate(), null, accuracy);
         }
       }
     }
-    metrics.stageFinished(STAGE, String.format("%d steps, last epoch loss %.4f, accuracy %.3f, checkpoint %s@%s",
-        step, epochLosses.get(epochLosses.size() - 1), epochAccuracies.get(epochAccuracies.size() - 1),
-        checkpoint.model(), checkpoint.version()));
-    return new Result(step, epochLosses, epochAccuracies, classes, labels, checkpoint, skipped);
+    metrics.stageFinished(STAGE, String.format("%s; %d steps, last epoch loss %.4f, accuracy %.3f, checkpoint %s@%s",
+        source.description(), step, epochLosses.get(epochLosses.size() - 1),
+        epochAccuracies.get(epochAccuracies.size() - 1), checkpoint.model(), checkpoint.version()));
+    return new Result(step, epochLosses, epochAccuracies, classes, labels, source.description(), checkpoint,
+        skipped);
+  }
+
+  /**
+   * Subset {@code pretrain}'s trimmed clips where any is trainable at the stage's fidelity, else
+   * the training videos' segments; the description says why the trimmed ones were not used.
+   */
+  private ClipSource clipSource() {
+    TrainingSet trimmed = TrainingSet.load(bootstrap, settings.fidelity(), SUBSET);
+    if (!trimmed.entries().isEmpty()) {
+      Map<String, Integer> skipped = new TreeMap<>(trimmed.skipped());
+      List<LabelledClip> clips = new ArrayList<>();
+      for (TrainingSet.Entry entry : trimmed.entries()) {
+        clipClass(entry.truth()).ifPresentOrElse(label -> clips.add(LabelledClip.whole(entry.location(), label)),
+            () -> skipped.merge("no labelled segment", 1, Integer::sum));
+      }
+      return new ClipSource(String.format(Locale.ROOT, "%d trimmed clips of subset '%s' at fidelity %s", clips.size(),
+          SUBSET, settings.fidelity()), settings.fidelity(), clips, skipped);
+    }
+    TrainingSet videos = TrainingSet.load(bootstrap, settings.segmentFidelity(), TrainingSet.TRAINING);
+    List<LabelledClip> clips = SegmentClips.cut(videos.entries(), BACKGROUND);
+    long background = clips.stream().filter(c -> c.label().equals(BACKGROUND)).count();
+    String noTrimmed = trimmed.skipped().isEmpty() ? "no subset '" + SUBSET + "'"
+        : "no trimmed clip of subset '" + SUBSET + "' at fidelity " + settings.fidelity() + " (left out: "
+            + trimmed.skipped() + ")";
+    return new ClipSource(String.format(Locale.ROOT, "%s: %d clips cut from the segments of %d '%s' videos at "
+            + "fidelity %s (%d actions, %d background)", noTrimmed, clips.size(), videos.entries().size(),
+        TrainingSet.TRAINING, settings.segmentFidelity(), clips.size() - background, background),
+        settings.segmentFidelity(), clips, new TreeMap<>(videos.skipped()));
   }
 
   /**
@@ -254,16 +295,18 @@ public final class Pretraining {
     return trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
   }
 
-  private List<List<ClipSnippet>> fetch(ClipFetcher fetcher, List<TrainingSet.Entry> entries, int epoch) {
-    return entries.stream().map(entry -> settings.sampling().draw(fetcher.require(entry, settings.fidelity()),
-        settings.seed(), epoch)).toList();
+  /** Each clip's snippets of {@code epoch}'s draw, read by offset. */
+  private List<List<ClipSnippet>> fetch(ClipFetcher fetcher, List<LabelledClip> clips, int epoch) {
+    return clips.stream().map(clip -> fetcher.fetch(clip.location(),
+            settings.sampling().draw(clip.snippets(), clip.id(), settings.seed(), epoch))
+        .orElseThrow(() -> new IllegalStateException("snippets of " + clip.id() + " changed since they were indexed")))
+        .toList();
   }
 
-  private CheckpointManifest publish(LocalizationNetwork net, NetworkConfig network, List<String> labels, int epoch,
-      long step, double loss, double accuracy) {
+  private CheckpointManifest publish(LocalizationNetwork net, NetworkConfig network, List<String> labels,
+      String fidelity, int epoch, long step, double loss, double accuracy) {
     return NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch, step,
-        new CheckpointConfig(network, labels, List.of(settings.fidelity())), Map.of("loss", loss, "accuracy", accuracy),
-        net);
+        new CheckpointConfig(network, labels, List.of(fidelity)), Map.of("loss", loss, "accuracy", accuracy), net);
   }
 
 }

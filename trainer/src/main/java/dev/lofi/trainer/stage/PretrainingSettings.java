@@ -1,5 +1,6 @@
 package dev.lofi.trainer.stage;
 
+import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.trainer.data.SparseSnippets;
 import java.util.Objects;
 
@@ -14,9 +15,18 @@ import java.util.Objects;
  * @param learningRate SGD's initial rate, halved every {@link SgdSchedule#HALVING_STEPS} steps
  * @param seed fixes the initial parameters and the order of every epoch
  * @param maxSteps stop after this many steps (0: no limit); keeps tests short
+ * @param segmentFidelity the clip topic that segments are cut from where there are no trimmed
+ *     clips; {@link #DEFAULT_SEGMENT_FIDELITY} by default
  */
 public record PretrainingSettings(String model, String fidelity, int epochs, int batchSize, SparseSnippets sampling,
-    float learningRate, long seed, long maxSteps) {
+    float learningRate, long seed, long maxSteps, String segmentFidelity) {
+
+  /**
+   * Full: the densest snippets (cpu preset: 32 a video, one about every second of a 30 s video),
+   * so that a segment of a few seconds has several to draw from; {@code t}'s 8 would leave it one
+   * or none. A step costs the snippets drawn, not those of the video.
+   */
+  public static final String DEFAULT_SEGMENT_FIDELITY = FidelityPreset.FULL;
 
   /**
    * From scratch the encoder needs a few hundred steps: on legible SynthTAL's 90 clips (batches of
@@ -44,12 +54,19 @@ public record PretrainingSettings(String model, String fidelity, int epochs, int
   /** TSN's choice for a clip: a few sparse snippets show its class as well as all of them. */
   public static final SparseSnippets DEFAULT_SAMPLING = new SparseSnippets(2);
 
+  /** Settings whose segments, if it comes to them, are cut at {@link #DEFAULT_SEGMENT_FIDELITY}. */
+  public PretrainingSettings(String model, String fidelity, int epochs, int batchSize, SparseSnippets sampling,
+      float learningRate, long seed, long maxSteps) {
+    this(model, fidelity, epochs, batchSize, sampling, learningRate, seed, maxSteps, DEFAULT_SEGMENT_FIDELITY);
+  }
+
   public PretrainingSettings {
     if (model == null || model.isBlank()) {
       throw new IllegalArgumentException("a model name is required");
     }
-    if (fidelity == null || fidelity.isBlank()) {
-      throw new IllegalArgumentException("a fidelity is required, e.g. '" + DEFAULT_FIDELITY + "'");
+    if (fidelity == null || fidelity.isBlank() || segmentFidelity == null || segmentFidelity.isBlank()) {
+      throw new IllegalArgumentException("fidelities are required, e.g. '" + DEFAULT_FIDELITY + "' and '"
+          + DEFAULT_SEGMENT_FIDELITY + "'");
     }
     if (epochs < 1 || batchSize < 1) {
       throw new IllegalArgumentException("epochs and batch size must be positive, got " + epochs + ", " + batchSize);

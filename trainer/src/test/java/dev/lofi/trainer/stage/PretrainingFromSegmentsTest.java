@@ -1,0 +1,66 @@
+package dev.lofi.trainer.stage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.testkit.KafkaTestCluster;
+import dev.lofi.topics.checkpoint.Checkpoint;
+import dev.lofi.trainer.SyntheticClips;
+import dev.lofi.trainer.data.TrainingSet;
+import dev.lofi.trainer.metrics.MetricsPublisher;
+import dev.lofi.trainer.metrics.TrainingListener;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The pretrain stage of a data set without trimmed clips: it learns from the training videos' segments. */
+class PretrainingFromSegmentsTest {
+
+  private static final NetworkConfig NETWORK = NetworkConfig.of(18, 0.125f, 2, 2, 2,
+      Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
+  private static final String TAG = UUID.randomUUID().toString().substring(0, 6);
+  private static final String FULL = "full" + TAG;
+  private static final String MODEL = "segments-" + TAG;
+  private static final int EPOCHS = 6;
+
+  private static String bootstrap;
+  private static Pretraining.Result result;
+
+  @BeforeAll
+  static void pretrainWithoutTrimmedClips() {
+    bootstrap = KafkaTestCluster.shared().bootstrapWithCatalog();
+    // Each video: one lit action of 4-7 s within 16 s, dark noise around it; 8 snippets of 2 s.
+    SyntheticClips.publish(bootstrap, "s" + TAG + "_", 8, 2, Map.of(FULL, new int[] {8, 32}), TrainingSet.TRAINING);
+    PretrainingSettings settings = new PretrainingSettings(MODEL, "t" + TAG, EPOCHS, 2,
+        PretrainingSettings.DEFAULT_SAMPLING, 0.01f, 1, 0, FULL);
+    try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, MODEL, TrainingListener.NONE)) {
+      result = new Pretraining(bootstrap, settings, metrics).run(NETWORK);
+    }
+  }
+
+  @Test
+  void theSourceIsTheTrainingVideosSegmentsAndSaysSo() {
+    assertThat(result.source()).contains("clips cut from the segments of 8 'training' videos at fidelity " + FULL)
+        .contains("8 actions, 4 background");
+    assertThat(result.classes()).containsExactly(Pretraining.BACKGROUND, "green", "red");
+    assertThat(result.labels()).isEqualTo(SyntheticClips.LABELS);
+  }
+
+  @Test
+  void theSegmentsAreLearntAboveChance() {
+    List<Double> accuracies = result.epochAccuracies();
+    assertThat(result.epochLosses().get(EPOCHS - 1)).as("losses %s", result.epochLosses())
+        .isLessThan(result.epochLosses().get(0));
+    // Three classes: chance is a third.
+    assertThat(accuracies.get(EPOCHS - 1)).as("accuracies %s", accuracies).isGreaterThan(0.5);
+  }
+
+  @Test
+  void itsCheckpointIsANetworkForTheLocalizationLabelsAtTheSegmentsFidelity() {
+    Checkpoint checkpoint = Pretraining.latestCheckpoint(bootstrap, MODEL).orElseThrow();
+    assertThat(checkpoint.manifest().config()).containsEntry("labels", SyntheticClips.LABELS)
+        .containsEntry("fidelities", List.of(FULL));
+  }
+}
