@@ -1,12 +1,15 @@
 package dev.lofi.cli;
 
+import dev.lofi.cli.report.ReportTable;
 import java.io.PrintWriter;
+import java.util.function.LongSupplier;
 
 /**
  * A progress bar redrawn in place on a terminal's standard error, between permanent lines on
  * standard output. Where standard error is not a terminal (a log file, CI), the bar becomes a
  * line on standard error once a minute, so a long stage still shows it is alive without flooding
- * the log.
+ * the log. Once some of the work is done the bar estimates the time left, from the pace since
+ * the work began (a new total, or a count that went back, begins new work: the next stage).
  */
 final class ProgressLine {
 
@@ -17,15 +20,26 @@ final class ProgressLine {
   private final PrintWriter out;
   private final PrintWriter bar;
   private final boolean terminal;
+  private final LongSupplier clock;
   private long lastDraw;
   private int lastLength;
+  private long workStarted;
+  private double workTotal = Double.NaN;
+  private double workStartedAt;
+  private double workDone;
 
   ProgressLine(PrintWriter out, PrintWriter bar, boolean terminal) {
+    this(out, bar, terminal, System::nanoTime);
+  }
+
+  /** @param clock nanoseconds, as {@link System#nanoTime()} counts them */
+  ProgressLine(PrintWriter out, PrintWriter bar, boolean terminal, LongSupplier clock) {
     this.out = out;
     this.bar = bar;
     this.terminal = terminal;
+    this.clock = clock;
     // A log hears from a command only after its first minute: short commands stay quiet there.
-    this.lastDraw = System.nanoTime();
+    this.lastDraw = clock.getAsLong();
   }
 
   /** Lines on {@code out}, and a bar on {@code err} when the console is a terminal. */
@@ -35,9 +49,21 @@ final class ProgressLine {
 
   /** Redraws the bar at {@code done / total} with a status text, at most ten times a second. */
   void update(double done, double total, String status) {
+    long now = clock.getAsLong();
+    if (total != workTotal || done < workDone) {
+      // Paced from the first report of the work on: what came before it (a stage's set-up) is not its pace.
+      workStarted = now;
+      workStartedAt = done;
+      workTotal = total;
+    }
+    workDone = done;
     double fraction = total > 0 ? Math.min(1, done / total) : 0;
     int filled = (int) Math.round(fraction * WIDTH);
-    draw("[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + String.format("%3.0f%% ", fraction * 100) + status);
+    String left = done > workStartedAt && fraction < 1
+        ? ", about " + ReportTable.duration((now - workStarted) / 1e9 / (done - workStartedAt) * (total - done))
+            + " left" : "";
+    draw("[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + String.format("%3.0f%% ", fraction * 100) + status
+        + left);
   }
 
   /** Redraws a status text without a bar, for work of unknown length, at most ten times a second. */
@@ -53,7 +79,7 @@ final class ProgressLine {
   }
 
   private void draw(String line) {
-    long now = System.nanoTime();
+    long now = clock.getAsLong();
     if (!terminal) {
       if (now - lastDraw >= LOG_NANOS) {
         lastDraw = now;

@@ -168,7 +168,7 @@ public final class ReportTable {
   }
 
   /** Wall time as people read it: {@code 8.4s}, {@code 42s}, {@code 2m 05s}, {@code 1h 03m}. */
-  static String duration(double seconds) {
+  public static String duration(double seconds) {
     if (seconds < 10) {
       return String.format(Locale.ROOT, "%.1fs", seconds);
     }
