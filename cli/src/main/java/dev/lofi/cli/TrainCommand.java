@@ -2,6 +2,7 @@ package dev.lofi.cli;
 
 import dev.lofi.cli.KafkaOptions.KafkaConnection;
 import dev.lofi.model.checkpoint.CheckpointExport;
+import dev.lofi.model.encoder.FrameInput;
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.checkpoint.CheckpointStore;
@@ -67,6 +68,12 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--preset", paramLabel = "cpu|paper", defaultValue = "cpu", description = "Fidelity preset (default: ${DEFAULT-VALUE}).")
   String preset;
+
+  @Option(names = "--frame-input", paramLabel = "rgb|rgb+diff", defaultValue = "rgb",
+      description = "What the encoder sees: the frames, or each frame beside its difference from the one before (TSN's"
+          + " RGB difference, for actions told apart by motion). Set by the run that builds the network (pretrain, or"
+          + " lofi without a pre-trained one); later stages take it from its checkpoint (default: ${DEFAULT-VALUE}).")
+  String frameInput;
 
   @Option(names = "--epochs", paramLabel = "N",
       description = "Epochs of every stage run (default: pretrain " + PretrainingSettings.DEFAULT_EPOCHS + ", lofi "
@@ -161,7 +168,9 @@ final class TrainCommand implements Callable<Integer> {
     Optional<Checkpoint> start = resume ? new CheckpointStore(bootstrap).latest(name) : pretrained;
     List<String> labels = start.map(c -> labelsOf(c.manifest().config()))
         .orElseGet(() -> JointTraining.labels(bootstrap, fidelities));
-    NetworkConfig network = NetworkPresets.forPreset(fidelityPreset, labels.size());
+    // The checkpoint started from fixes the structure; a run from scratch builds the preset's.
+    NetworkConfig network = start.map(c -> NetworkConfig.fromMap(c.manifest().config()))
+        .orElseGet(() -> network(fidelityPreset, labels.size()));
     if (memoryBudget != null) {
       // Refused before anything is built: the estimate needs only the network's shapes.
       MemoryBudget budget = BadUsage.interpreting(() -> MemoryBudget.parse(memoryBudget));
@@ -214,7 +223,7 @@ final class TrainCommand implements Callable<Integer> {
   private void pretrain(String bootstrap, FidelityPreset fidelityPreset, String name, ProgressLine progress,
       MetricsPublisher metrics) {
     // The class count is the pre-training set's; Pretraining sizes the head itself.
-    NetworkConfig network = NetworkPresets.forPreset(fidelityPreset, 1);
+    NetworkConfig network = network(fidelityPreset, 1);
     PretrainingSettings settings = BadUsage.interpreting(() -> new PretrainingSettings(name,
         PretrainingSettings.DEFAULT_FIDELITY, epochsOr(PretrainingSettings.DEFAULT_EPOCHS), batch,
         PretrainingSettings.DEFAULT_SAMPLING, rateOr(PretrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps));
@@ -229,6 +238,12 @@ final class TrainCommand implements Callable<Integer> {
     progress.println(String.format(Locale.ROOT, "pretrain: %s; %d steps, accuracy by epoch %s; checkpoint %s@%s",
         result.source(), result.steps(), result.epochAccuracies().stream().map(a -> String.format(Locale.ROOT, "%.2f", a)).toList(),
         result.checkpoint().model(), result.checkpoint().version()));
+  }
+
+  /** The preset's network with the frame input asked for. */
+  private NetworkConfig network(FidelityPreset fidelityPreset, int classes) {
+    FrameInput input = BadUsage.interpreting(() -> FrameInput.of(frameInput));
+    return NetworkPresets.forPreset(fidelityPreset, classes).withFrameInput(input);
   }
 
   @SuppressWarnings("unchecked")
@@ -273,9 +288,11 @@ final class TrainCommand implements Callable<Integer> {
 
       @Override
       public void epochFinished(TrainerMetric metric) {
-        progress.println(String.format(Locale.ROOT, "epoch %d: loss %.4f, lr %.4g, %d steps%s%s", metric.epoch(),
+        progress.println(String.format(Locale.ROOT, "epoch %d: loss %.4f, lr %.4g, %d steps%s%s%s", metric.epoch(),
             metric.loss(), metric.learningRate(), metric.step(),
             metric.accuracy() == null ? "" : String.format(Locale.ROOT, ", accuracy %.2f", metric.accuracy()),
+            metric.validationAccuracy() == null ? ""
+                : String.format(Locale.ROOT, ", validation accuracy %.2f", metric.validationAccuracy()),
             metric.averageMap() == null ? "" : String.format(Locale.ROOT, ", validation mAP %.2f%%",
                 100 * metric.averageMap())));
       }

@@ -134,6 +134,6 @@ class TrainingCurvePlotTest {
 
   private static TrainerMetric metric(String stage, Kind kind, int epoch, long step, Double loss, Double map) {
     return new TrainerMetric("run-1", stage, kind, epoch, step, null, loss, 0.01, null, null, map, null, null, null,
-        Instant.EPOCH);
+        null, Instant.EPOCH);
   }
 }

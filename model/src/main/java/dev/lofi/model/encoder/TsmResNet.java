@@ -15,6 +15,7 @@ import ai.djl.nn.pooling.Pool;
 import dev.lofi.model.nd.AlignedConvolution;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * TSM-ResNet, the video encoder of LoFi: a 2D ResNet (depth 18, 34 or 50) applied to every frame
@@ -152,8 +153,11 @@ public final class TsmResNet {
         .add(Activation.reluBlock());
   }
 
-  /** {@code [N, T, 3, H, W] -> [N*T, 3, H, W]}, refusing any other layout. */
-  private static Block foldTime(int framesPerSnippet) {
+  /**
+   * {@code [N, T, 3, H, W] -> [N*T, C, H, W]}, the frames as {@code input} presents them (C its
+   * channels), refusing any other layout.
+   */
+  private static Block foldTime(int framesPerSnippet, FrameInput input) {
     return new LambdaBlock(inputs -> {
       NDArray snippets = inputs.singletonOrThrow();
       Shape shape = snippets.getShape();
@@ -162,7 +166,7 @@ public final class TsmResNet {
         throw new IllegalArgumentException("TsmResNet expects snippets [N, T=" + framesPerSnippet
             + ", C=" + CHANNELS + ", H, W], got " + shape);
       }
-      return new NDList(snippets.reshape(-1, CHANNELS, shape.get(3), shape.get(4)));
+      return new NDList(input.apply(snippets).reshape(-1, input.channels(), shape.get(3), shape.get(4)));
     }, "foldTime");
   }
 
@@ -238,6 +242,7 @@ public final class TsmResNet {
     private int shiftDivisor = DEFAULT_SHIFT_DIVISOR;
     private int framesPerSnippet = DEFAULT_FRAMES_PER_SNIPPET;
     private int stemStride = IMAGENET_STEM_STRIDE;
+    private FrameInput frameInput = FrameInput.RGB;
 
     private Builder() {}
 
@@ -278,6 +283,12 @@ public final class TsmResNet {
       return this;
     }
 
+    /** What the stem sees of the frames; default {@link FrameInput#RGB}. */
+    public Builder optFrameInput(FrameInput frameInput) {
+      this.frameInput = frameInput;
+      return this;
+    }
+
     /**
      * Builds the encoder: {@code [N, T, 3, H, W] -> [N, D]}.
      *
@@ -304,7 +315,7 @@ public final class TsmResNet {
       int[] units = UNITS_PER_STAGE.get(depth);
 
       SequentialBlock encoder = new SequentialBlock()
-          .add(foldTime(framesPerSnippet)) //    [N*T, 3, H, W]
+          .add(foldTime(framesPerSnippet, Objects.requireNonNull(frameInput, "frameInput"))) // [N*T, C, H, W]
           .add(stem(stemStride, widths[0])); //  [N*T, w1, H/s, W/s]
       int channels = widths[0];
       for (int stage = 0; stage < units.length; stage++) {

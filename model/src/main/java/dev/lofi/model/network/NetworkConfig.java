@@ -1,10 +1,12 @@
 package dev.lofi.model.network;
 
+import dev.lofi.model.encoder.FrameInput;
 import dev.lofi.model.encoder.TsmResNet;
 import dev.lofi.model.head.HeadConfig;
 import dev.lofi.model.head.TalHeads;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything that fixes a {@link LocalizationNetwork}'s structure: a checkpoint's config, from
@@ -14,13 +16,15 @@ import java.util.Map;
  * @param widthMultiplier scales the encoder's widths (1.0 is the paper's)
  * @param framesPerSnippet T
  * @param stemStride the encoder stem's stride (4 standard, 2 or 1 for small frames)
+ * @param frameInput what the encoder's stem sees of the frames
  * @param headKind a {@link TalHeads} kind
  * @param head the head's configuration; its input width must be the encoder's feature width
  */
-public record NetworkConfig(int depth, float widthMultiplier, int framesPerSnippet, int stemStride, String headKind,
-    HeadConfig head) {
+public record NetworkConfig(int depth, float widthMultiplier, int framesPerSnippet, int stemStride,
+    FrameInput frameInput, String headKind, HeadConfig head) {
 
   public NetworkConfig {
+    Objects.requireNonNull(frameInput, "frameInput");
     int features = TsmResNet.featureDim(depth, widthMultiplier);
     if (head.inputDim() != features) {
       throw new IllegalArgumentException("head input width " + head.inputDim() + " is not the encoder's feature width "
@@ -35,14 +39,26 @@ public record NetworkConfig(int depth, float widthMultiplier, int framesPerSnipp
   public static NetworkConfig of(int depth, float widthMultiplier, int framesPerSnippet, int stemStride,
       int numClasses, Map<String, String> headOptions) {
     HeadConfig head = new HeadConfig(numClasses, TsmResNet.featureDim(depth, widthMultiplier), headOptions);
-    return new NetworkConfig(depth, widthMultiplier, framesPerSnippet, stemStride, TalHeads.ANCHOR_FREE, head);
+    return new NetworkConfig(depth, widthMultiplier, framesPerSnippet, stemStride, FrameInput.RGB, TalHeads.ANCHOR_FREE,
+        head);
+  }
+
+  /** The same network with another frame input. */
+  public NetworkConfig withFrameInput(FrameInput input) {
+    return new NetworkConfig(depth, widthMultiplier, framesPerSnippet, stemStride, input, headKind, head);
+  }
+
+  /** The same network with a head for {@code numClasses} classes. */
+  public NetworkConfig withClasses(int numClasses) {
+    return new NetworkConfig(depth, widthMultiplier, framesPerSnippet, stemStride, frameInput, headKind,
+        new HeadConfig(numClasses, head.inputDim(), head.options()));
   }
 
   /** Builds the network, with fresh parameters. */
   public LocalizationNetwork build() {
     return new LocalizationNetwork(
         TsmResNet.builder().setDepth(depth).optWidthMultiplier(widthMultiplier)
-            .optFramesPerSnippet(framesPerSnippet).optStemStride(stemStride).build(),
+            .optFramesPerSnippet(framesPerSnippet).optStemStride(stemStride).optFrameInput(frameInput).build(),
         TsmResNet.featureDim(depth, widthMultiplier),
         TalHeads.create(headKind, head));
   }
@@ -54,6 +70,7 @@ public record NetworkConfig(int depth, float widthMultiplier, int framesPerSnipp
     map.put("width_multiplier", widthMultiplier);
     map.put("frames_per_snippet", framesPerSnippet);
     map.put("stem_stride", stemStride);
+    map.put("frame_input", frameInput.id());
     map.put("head_kind", headKind);
     map.put("num_classes", head.numClasses());
     map.put("head_options", head.options());
@@ -63,7 +80,8 @@ public record NetworkConfig(int depth, float widthMultiplier, int framesPerSnipp
   /**
    * The config of {@link #toMap()}'s map, as a checkpoint manifest's JSON brings it back: numbers
    * may be any {@link Number} (a JSON reader gives Integer, Long or Double), head options any
-   * scalar. Other keys of the map (a manifest's labels, fidelities) are ignored.
+   * scalar. Other keys of the map (a manifest's labels, fidelities) are ignored; a config without
+   * {@code frame_input} (written before it existed) is RGB.
    *
    * @throws IllegalArgumentException naming the key that is missing or of the wrong type
    */
@@ -80,8 +98,9 @@ public record NetworkConfig(int depth, float widthMultiplier, int framesPerSnipp
       ((Map<?, ?>) options).forEach((name, value) -> headOptions.put(String.valueOf(name), String.valueOf(value)));
     }
     HeadConfig head = new HeadConfig(intValue(map, "num_classes"), TsmResNet.featureDim(depth, width), headOptions);
+    Object input = map.get("frame_input");
     return new NetworkConfig(depth, width, intValue(map, "frames_per_snippet"), intValue(map, "stem_stride"),
-        String.valueOf(kind), head);
+        input == null ? FrameInput.RGB : FrameInput.of(String.valueOf(input)), String.valueOf(kind), head);
   }
 
   private static Object required(Map<String, ?> map, String key) {

@@ -3,6 +3,7 @@ package dev.lofi.model.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lofi.model.encoder.FrameInput;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +18,21 @@ class NetworkConfigTest {
   @Test
   void fromMapInvertsToMap() {
     assertThat(NetworkConfig.fromMap(CONFIG.toMap())).isEqualTo(CONFIG);
+  }
+
+  @Test
+  void theFrameInputGoesToTheMapAndBackAndAnOlderConfigWithoutItIsRgb() {
+    NetworkConfig motion = CONFIG.withFrameInput(FrameInput.RGB_DIFF);
+    assertThat(motion.toMap()).containsEntry("frame_input", "rgb+diff");
+    assertThat(NetworkConfig.fromMap(motion.toMap())).isEqualTo(motion);
+
+    Map<String, Object> older = new HashMap<>(CONFIG.toMap());
+    older.remove("frame_input");
+    assertThat(NetworkConfig.fromMap(older).frameInput()).isEqualTo(FrameInput.RGB);
+
+    older.put("frame_input", "flow");
+    assertThatThrownBy(() -> NetworkConfig.fromMap(older)).hasMessageContaining("unknown frame input 'flow'")
+        .hasMessageContaining("rgb+diff");
   }
 
   @Test

@@ -19,6 +19,8 @@ import java.time.Instant;
  * @param peakBytes the trainer process's peak resident memory during the step (native tensors included), or null
  * @param averageMap validation mAP averaged over tIoU thresholds, or null
  * @param accuracy classification accuracy on the training clips (pre-training's epochs), or null
+ * @param validationAccuracy classification accuracy on the validation videos' segments
+ *     (pre-training's epochs, where a validation subset exists), or null
  * @param gradientNorm the step's global L2 gradient norm before clipping, or null (not computed,
  *     or not finite: then the step was skipped)
  * @param skippedSteps steps of the stage skipped so far because a loss or gradient was not finite,
@@ -38,6 +40,7 @@ public record TrainerMetric(
     Long peakBytes,
     Double averageMap,
     Double accuracy,
+    Double validationAccuracy,
     Double gradientNorm,
     Long skippedSteps,
     Instant time) {
@@ -76,6 +79,9 @@ public record TrainerMetric(
     }
     if (accuracy != null) {
       Require.unitInterval("accuracy", accuracy);
+    }
+    if (validationAccuracy != null) {
+      Require.unitInterval("validationAccuracy", validationAccuracy);
     }
     if (gradientNorm != null) {
       Require.finiteAtLeast("gradientNorm", gradientNorm, 0);

@@ -203,7 +203,7 @@ final class ArbitraryRecords {
   private record Measured(String fidelity, Double loss, Double learningRate, Double stepSeconds,
       Long peakBytes, Double averageMap, Double accuracy) {}
 
-  private record Guarded(Double gradientNorm, Long skippedSteps) {}
+  private record Guarded(Double validationAccuracy, Double gradientNorm, Long skippedSteps) {}
 
   static Arbitrary<TrainerMetric> trainerMetrics() {
     Arbitrary<Measured> measured = Combinators.combine(
@@ -216,6 +216,7 @@ final class ArbitraryRecords {
             Arbitraries.doubles().between(0, 1).ofScale(6).injectNull(0.3))
         .as(Measured::new);
     Arbitrary<Guarded> guarded = Combinators.combine(
+            Arbitraries.doubles().between(0, 1).ofScale(6).injectNull(0.3),
             Arbitraries.doubles().between(0, 1e6).ofScale(6).injectNull(0.3),
             Arbitraries.longs().between(0, 1000).injectNull(0.3))
         .as(Guarded::new);
@@ -224,7 +225,7 @@ final class ArbitraryRecords {
             guarded, instants())
         .as((run, stage, kind, epoch, step, m, g, time) -> new TrainerMetric(run, stage, kind, epoch, step,
             m.fidelity(), m.loss(), m.learningRate(), m.stepSeconds(), m.peakBytes(), m.averageMap(), m.accuracy(),
-            g.gradientNorm(), g.skippedSteps(), time));
+            g.validationAccuracy(), g.gradientNorm(), g.skippedSteps(), time));
   }
 
   /** Wall-clock side of a segment: start, end (null while opened, maybe) and latency. */

@@ -20,6 +20,8 @@ public final class TrainingSet {
 
   /** The subset of annotated videos that training learns from. */
   public static final String TRAINING = "training";
+  /** The subset of annotated videos that choices are made on, never trained on. */
+  public static final String VALIDATION = "validation";
 
   /**
    * A trainable video: its metadata, where its snippets are, and its ground truth.

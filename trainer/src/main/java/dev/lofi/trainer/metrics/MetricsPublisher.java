@@ -89,7 +89,7 @@ public final class MetricsPublisher implements TrainingListener, AutoCloseable {
   public TrainerMetric step(String stage, int epoch, long step, String fidelity, double loss, double learningRate,
       double stepSeconds, Long peakBytes, double gradientNorm, long skippedSteps) {
     TrainerMetric metric = new TrainerMetric(run, stage, TrainerMetric.Kind.STEP, epoch, step, fidelity,
-        Double.isFinite(loss) ? loss : null, learningRate, stepSeconds, peakBytes, null, null,
+        Double.isFinite(loss) ? loss : null, learningRate, stepSeconds, peakBytes, null, null, null,
         Double.isFinite(gradientNorm) ? gradientNorm : null, skippedSteps, clock.instant());
     stepFinished(metric);
     return metric;
@@ -108,19 +108,20 @@ public final class MetricsPublisher implements TrainingListener, AutoCloseable {
    */
   public TrainerMetric epoch(String stage, int epoch, long step, String fidelity, Double meanLoss,
       Double learningRate, Double averageMap) {
-    return epoch(stage, epoch, step, fidelity, meanLoss, learningRate, averageMap, null);
+    return epoch(stage, epoch, step, fidelity, meanLoss, learningRate, averageMap, null, null);
   }
 
   /**
    * Publishes and reports the end of an epoch of a stage that also measures accuracy.
    *
    * @param accuracy the epoch's classification accuracy on its training clips, or null
+   * @param validationAccuracy the same on the validation videos' segments, or null
    * @see #epoch(String, int, long, String, Double, Double, Double)
    */
   public TrainerMetric epoch(String stage, int epoch, long step, String fidelity, Double meanLoss,
-      Double learningRate, Double averageMap, Double accuracy) {
+      Double learningRate, Double averageMap, Double accuracy, Double validationAccuracy) {
     TrainerMetric metric = new TrainerMetric(run, stage, TrainerMetric.Kind.EPOCH, epoch, step, fidelity, meanLoss,
-        learningRate, null, null, averageMap, accuracy, null, null, clock.instant());
+        learningRate, null, null, averageMap, accuracy, validationAccuracy, null, null, clock.instant());
     epochFinished(metric);
     return metric;
   }

@@ -61,10 +61,13 @@ public final class Pretraining {
    * @param labels the localization labels of the published network: {@code classes} but background
    * @param epochAccuracies each epoch's accuracy on the clips it trained on, as they were classified
    *     during the epoch
+   * @param epochValidationAccuracies each epoch's accuracy on the validation videos' segments after
+   *     it; empty without validation videos
    * @param source where the clips came from, in words: how many, of which subset, at which fidelity
    * @param skipped videos left out, by reason
    */
-  public record Result(long steps, List<Double> epochLosses, List<Double> epochAccuracies, List<String> classes,
+  public record Result(long steps, List<Double> epochLosses, List<Double> epochAccuracies,
+      List<Double> epochValidationAccuracies, List<String> classes,
       List<String> labels, String source, CheckpointManifest checkpoint, Map<String, Integer> skipped) {}
 
   /** The clips of a run, at one fidelity, and the videos that gave none. */
@@ -117,14 +120,17 @@ public final class Pretraining {
       throw new IllegalStateException("clips of different lengths (" + source.description() + ") cannot share a "
           + "batch when every snippet is taken: draw a fixed number of snippets per clip");
     }
-    NetworkConfig localization = withClasses(network, labels.size());
+    NetworkConfig localization = network.withClasses(labels.size());
     String fidelity = source.fidelity();
+    List<LabelledClip> validation = SegmentClips.cut(TrainingSet.load(bootstrap, settings.segmentFidelity(),
+        TrainingSet.VALIDATION).entries(), BACKGROUND).stream().filter(c -> classes.contains(c.label())).toList();
 
     int batchesPerEpoch = (clips.size() + settings.batchSize() - 1) / settings.batchSize();
     SgdSchedule sgd = new SgdSchedule(settings.learningRate());
     DefaultTrainingConfig config = sgd.trainingConfig(Loss.softmaxCrossEntropyLoss());
     List<Double> epochLosses = new ArrayList<>();
     List<Double> epochAccuracies = new ArrayList<>();
+    List<Double> epochValidationAccuracies = new ArrayList<>();
     metrics.stageStarted(STAGE, settings.epochs(), batchesPerEpoch);
     long step = 0;
     CheckpointManifest checkpoint = null;
@@ -171,16 +177,22 @@ public final class Pretraining {
           double accuracy = seen == 0 ? 0 : (double) correct / seen;
           epochLosses.add(epochLoss);
           epochAccuracies.add(accuracy);
+          Double validationAccuracy = validation.isEmpty() ? null
+              : accuracy(trainer, fetcher, validation, classes);
+          if (validationAccuracy != null) {
+            epochValidationAccuracies.add(validationAccuracy);
+          }
           checkpoint = publish(classifier.network(), localization, labels, fidelity, epoch, step, epochLoss, accuracy);
-          metrics.epoch(STAGE, epoch + 1, step, fidelity, epochLoss, (double) sgd.rate(), null, accuracy);
+          metrics.epoch(STAGE, epoch + 1, step, fidelity, epochLoss, (double) sgd.rate(), null, accuracy,
+              validationAccuracy);
         }
       }
     }
     metrics.stageFinished(STAGE, String.format("%s; %d steps, last epoch loss %.4f, accuracy %.3f, checkpoint %s@%s",
         source.description(), step, epochLosses.get(epochLosses.size() - 1),
         epochAccuracies.get(epochAccuracies.size() - 1), checkpoint.model(), checkpoint.version()));
-    return new Result(step, epochLosses, epochAccuracies, classes, labels, source.description(), checkpoint,
-        skipped);
+    return new Result(step, epochLosses, epochAccuracies, epochValidationAccuracies, classes, labels,
+        source.description(), checkpoint, skipped);
   }
 
   /**
@@ -227,12 +239,13 @@ public final class Pretraining {
     try (CatalogAdmin admin = CatalogAdmin.connect(bootstrap)) {
       admin.createMissing(List.of(TopicCatalog.CHECKPOINTS, TopicCatalog.DLQ));
     }
-    NetworkConfig localization = withClasses(network, labels.size());
+    NetworkConfig localization = network.withClasses(labels.size());
     CheckpointExport.Exported exported = CheckpointExport.read(saved);
     NetworkConfig source = exported.network();
     try (NDManager manager = NDManager.newBaseManager()) {
       if (source.depth() != network.depth() || source.widthMultiplier() != network.widthMultiplier()
-          || source.framesPerSnippet() != network.framesPerSnippet() || source.stemStride() != network.stemStride()) {
+          || source.framesPerSnippet() != network.framesPerSnippet() || source.stemStride() != network.stemStride()
+          || source.frameInput() != network.frameInput()) {
         throw new IllegalArgumentException(exported.file() + " holds a " + encoderName(source) + " encoder; this run"
             + " trains a " + encoderName(network) + " one");
       }
@@ -253,8 +266,8 @@ public final class Pretraining {
   }
 
   private static String encoderName(NetworkConfig network) {
-    return String.format(Locale.ROOT, "TSM-ResNet-%d x%s, T=%d, stem stride %d", network.depth(),
-        network.widthMultiplier(), network.framesPerSnippet(), network.stemStride());
+    return String.format(Locale.ROOT, "TSM-ResNet-%d x%s, T=%d, stem stride %d, %s input", network.depth(),
+        network.widthMultiplier(), network.framesPerSnippet(), network.stemStride(), network.frameInput().id());
   }
 
   /**
@@ -263,13 +276,6 @@ public final class Pretraining {
    */
   public static Optional<Checkpoint> latestCheckpoint(String bootstrap, String model) {
     return new CheckpointStore(bootstrap).latest(model).filter(c -> c.manifest().stage().equals(STAGE));
-  }
-
-  /** {@code network} with a head for {@code numClasses} classes. */
-  static NetworkConfig withClasses(NetworkConfig network, int numClasses) {
-    HeadConfig head = network.head();
-    return new NetworkConfig(network.depth(), network.widthMultiplier(), network.framesPerSnippet(),
-        network.stemStride(), network.headKind(), new HeadConfig(numClasses, head.inputDim(), head.options()));
   }
 
   /** A clip's class: the label its ground truth covers longest; empty if it has no segment. */
@@ -293,6 +299,26 @@ public final class Pretraining {
       hits[0] += predicted[i] == targets[i] ? 1 : 0;
     }
     return trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
+  }
+
+  /**
+   * The share of {@code clips} the classifier names right, in inference mode, each clip with the
+   * snippets of one fixed draw (epoch 0's), so that epochs are compared on the same input.
+   */
+  private double accuracy(Trainer trainer, ClipFetcher fetcher, List<LabelledClip> clips, List<String> classes) {
+    int correct = 0;
+    for (int from = 0; from < clips.size(); from += settings.batchSize()) {
+      List<LabelledClip> batch = clips.subList(from, Math.min(clips.size(), from + settings.batchSize()));
+      List<List<ClipSnippet>> snippets = fetch(fetcher, batch, 0);
+      try (NDManager step = trainer.getManager().newSubManager()) {
+        long[] predicted = trainer.evaluate(new NDList(VideoBatch.snippets(step, snippets))).singletonOrThrow()
+            .argMax(1).toLongArray();
+        for (int i = 0; i < batch.size(); i++) {
+          correct += predicted[i] == classes.indexOf(batch.get(i).label()) ? 1 : 0;
+        }
+      }
+    }
+    return (double) correct / clips.size();
   }
 
   /** Each clip's snippets of {@code epoch}'s draw, read by offset. */

@@ -79,11 +79,11 @@ class MetricsPublisherTest {
   void aMetricOfAnotherRunOrKindIsRefused() {
     try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, run, TrainingListener.NONE)) {
       TrainerMetric other = new TrainerMetric("other", "head", TrainerMetric.Kind.STEP, 0, 1, null, 1.0, 0.1, 0.2,
-          null, null, null, null, null, Instant.now());
+          null, null, null, null, null, null, Instant.now());
       assertThatThrownBy(() -> metrics.stepFinished(other)).hasMessageContaining("run " + run)
           .hasMessageContaining("run other");
       TrainerMetric mine = new TrainerMetric(run, "head", TrainerMetric.Kind.STEP, 0, 1, null, 1.0, 0.1, 0.2,
-          null, null, null, null, null, Instant.now());
+          null, null, null, null, null, null, Instant.now());
       assertThatThrownBy(() -> metrics.epochFinished(mine)).hasMessageContaining("epoch metrics");
     }
   }

@@ -33,8 +33,9 @@ class PretrainingFromSegmentsTest {
     bootstrap = KafkaTestCluster.shared().bootstrapWithCatalog();
     // Each video: one lit action of 4-7 s within 16 s, dark noise around it; 8 snippets of 2 s.
     SyntheticClips.publish(bootstrap, "s" + TAG + "_", 8, 2, Map.of(FULL, new int[] {8, 32}), TrainingSet.TRAINING);
+    SyntheticClips.publish(bootstrap, "w" + TAG + "_", 4, 2, Map.of(FULL, new int[] {8, 32}), TrainingSet.VALIDATION);
     PretrainingSettings settings = new PretrainingSettings(MODEL, "t" + TAG, EPOCHS, 2,
-        PretrainingSettings.DEFAULT_SAMPLING, 0.01f, 1, 0, FULL);
+        PretrainingSettings.DEFAULT_SAMPLING, 0.003f, 1, 0, FULL);
     try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, MODEL, TrainingListener.NONE)) {
       result = new Pretraining(bootstrap, settings, metrics).run(NETWORK);
     }
@@ -49,12 +50,17 @@ class PretrainingFromSegmentsTest {
   }
 
   @Test
-  void theSegmentsAreLearntAboveChance() {
+  void theSegmentsAreLearntAboveChanceOnTrainingAndValidationVideos() {
     List<Double> accuracies = result.epochAccuracies();
+    List<Double> validation = result.epochValidationAccuracies();
+    System.out.printf("segment pre-training: losses %s, accuracies %s, validation %s%n", result.epochLosses(),
+        accuracies, validation);
     assertThat(result.epochLosses().get(EPOCHS - 1)).as("losses %s", result.epochLosses())
         .isLessThan(result.epochLosses().get(0));
     // Three classes: chance is a third.
     assertThat(accuracies.get(EPOCHS - 1)).as("accuracies %s", accuracies).isGreaterThan(0.5);
+    assertThat(validation).hasSize(EPOCHS);
+    assertThat(validation.get(EPOCHS - 1)).as("validation accuracies %s", validation).isGreaterThan(0.5);
   }
 
   @Test

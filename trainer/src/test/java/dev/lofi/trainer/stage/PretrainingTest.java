@@ -124,7 +124,7 @@ class PretrainingTest {
   @Test
   void parametersOfAnotherStructureAreRefused() {
     byte[] parameters = Pretraining.latestCheckpoint(bootstrap, MODEL).orElseThrow().parameters();
-    NetworkConfig threeClasses = Pretraining.withClasses(NETWORK, 3);
+    NetworkConfig threeClasses = NETWORK.withClasses(3);
     try (Model model = Model.newInstance("other-" + TAG)) {
       assertThatThrownBy(() -> JointTraining.newTrainer(model, threeClasses.build(), threeClasses,
           new DefaultTrainingConfig(Loss.l2Loss()), INPUT, Optional.of(parameters)))
