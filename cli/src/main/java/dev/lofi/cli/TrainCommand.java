@@ -21,6 +21,7 @@ import dev.lofi.trainer.stage.HeadTraining;
 import dev.lofi.trainer.stage.HeadTrainingSettings;
 import dev.lofi.trainer.stage.JointTraining;
 import dev.lofi.trainer.stage.JointTrainingSettings;
+import dev.lofi.trainer.data.SnippetAugmentation;
 import dev.lofi.trainer.stage.Pretraining;
 import dev.lofi.trainer.stage.PretrainingSettings;
 import dev.lofi.trainer.stage.SgdSchedule;
@@ -74,6 +75,10 @@ final class TrainCommand implements Callable<Integer> {
           + " RGB difference, for actions told apart by motion). Set by the run that builds the network (pretrain, or"
           + " lofi without a pre-trained one); later stages take it from its checkpoint (default: ${DEFAULT-VALUE}).")
   String frameInput;
+
+  @Option(names = "--augment", negatable = true, defaultValue = "false",
+      description = "pretrain stage: mirror, shift and brighten each clip at random each epoch (default: ${DEFAULT-VALUE}).")
+  boolean augment;
 
   @Option(names = "--epochs", paramLabel = "N",
       description = "Epochs of every stage run (default: pretrain " + PretrainingSettings.DEFAULT_EPOCHS + ", lofi "
@@ -226,7 +231,9 @@ final class TrainCommand implements Callable<Integer> {
     NetworkConfig network = network(fidelityPreset, 1);
     PretrainingSettings settings = BadUsage.interpreting(() -> new PretrainingSettings(name,
         PretrainingSettings.DEFAULT_FIDELITY, epochsOr(PretrainingSettings.DEFAULT_EPOCHS), batch,
-        PretrainingSettings.DEFAULT_SAMPLING, rateOr(PretrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps));
+        PretrainingSettings.DEFAULT_SAMPLING, rateOr(PretrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps,
+        PretrainingSettings.DEFAULT_SEGMENT_FIDELITY,
+        augment ? PretrainingSettings.AUGMENTATION : SnippetAugmentation.NONE));
     Pretraining pretraining = new Pretraining(bootstrap, settings, metrics);
     if (init != null) {
       CheckpointManifest checkpoint = pretraining.startFrom(init, network, JointTraining.labels(bootstrap, fidelities));

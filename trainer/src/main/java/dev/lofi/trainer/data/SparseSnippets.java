@@ -33,7 +33,7 @@ public record SparseSnippets(int count) {
     if (count == 0) {
       return snippets.clone();
     }
-    Random random = new Random(EpochOrder.seedOf(seed, epoch) * 31 + clipId.hashCode());
+    Random random = EpochOrder.random(seed, epoch, clipId);
     int[] drawn = new int[count];
     for (int i = 0; i < count; i++) {
       int from = i * snippets.length / count;

@@ -158,7 +158,10 @@ public final class Pretraining {
             PeakMemory.Window memory = PeakMemory.window();
             long start = System.nanoTime();
             int[] hits = new int[1];
-            OptimizerStep.Outcome outcome = optimizer.run(m -> new NDList(VideoBatch.snippets(m, batch)),
+            List<String> ids = entries.stream().map(LabelledClip::id).toList();
+            int drawn = epoch;
+            OptimizerStep.Outcome outcome = optimizer.run(m -> new NDList(settings.augmentation()
+                    .apply(VideoBatch.snippets(m, batch), ids, settings.seed(), drawn)),
                 out -> classificationLoss(trainer, out.singletonOrThrow(), targets, hits));
             double seconds = (System.nanoTime() - start) / 1e9;
             Long peak = memory.peak().isPresent() ? memory.peak().getAsLong() : null;

@@ -1,6 +1,7 @@
 package dev.lofi.trainer.stage;
 
 import dev.lofi.topics.fidelity.FidelityPreset;
+import dev.lofi.trainer.data.SnippetAugmentation;
 import dev.lofi.trainer.data.SparseSnippets;
 import java.util.Objects;
 
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param maxSteps stop after this many steps (0: no limit); keeps tests short
  * @param segmentFidelity the clip topic that segments are cut from where there are no trimmed
  *     clips; {@link #DEFAULT_SEGMENT_FIDELITY} by default
+ * @param augmentation how each training clip is changed each epoch; {@link SnippetAugmentation#NONE}
+ *     by default
  */
 public record PretrainingSettings(String model, String fidelity, int epochs, int batchSize, SparseSnippets sampling,
-    float learningRate, long seed, long maxSteps, String segmentFidelity) {
+    float learningRate, long seed, long maxSteps, String segmentFidelity, SnippetAugmentation augmentation) {
 
   /**
    * Full: the densest snippets (cpu preset: 32 a video, one about every second of a 30 s video),
@@ -51,13 +54,23 @@ public record PretrainingSettings(String model, String fidelity, int epochs, int
    */
   public static final String DEFAULT_FIDELITY = "t";
 
+  /**
+   * TSN's augmentations at the scale of small frames: a mirror half the time, a shift of up to an
+   * eighth of the side, brightness and contrast within 20 %.
+   */
+  public static final SnippetAugmentation AUGMENTATION = new SnippetAugmentation(true, 0.125, 0.2);
+
   /** TSN's choice for a clip: a few sparse snippets show its class as well as all of them. */
   public static final SparseSnippets DEFAULT_SAMPLING = new SparseSnippets(2);
 
-  /** Settings whose segments, if it comes to them, are cut at {@link #DEFAULT_SEGMENT_FIDELITY}. */
+  /**
+   * Settings whose segments, if it comes to them, are cut at {@link #DEFAULT_SEGMENT_FIDELITY}, and
+   * whose clips are not augmented.
+   */
   public PretrainingSettings(String model, String fidelity, int epochs, int batchSize, SparseSnippets sampling,
       float learningRate, long seed, long maxSteps) {
-    this(model, fidelity, epochs, batchSize, sampling, learningRate, seed, maxSteps, DEFAULT_SEGMENT_FIDELITY);
+    this(model, fidelity, epochs, batchSize, sampling, learningRate, seed, maxSteps, DEFAULT_SEGMENT_FIDELITY,
+        SnippetAugmentation.NONE);
   }
 
   public PretrainingSettings {
@@ -72,6 +85,7 @@ public record PretrainingSettings(String model, String fidelity, int epochs, int
       throw new IllegalArgumentException("epochs and batch size must be positive, got " + epochs + ", " + batchSize);
     }
     Objects.requireNonNull(sampling, "sampling");
+    Objects.requireNonNull(augmentation, "augmentation");
     if (!(learningRate > 0)) {
       throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
     }

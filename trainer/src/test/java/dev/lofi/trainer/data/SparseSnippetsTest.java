@@ -35,6 +35,20 @@ class SparseSnippetsTest {
   }
 
   @Test
+  void neighbouringEpochsDrawIndependently() {
+    // Each stretch of 4 snippets: over 20 epochs a fair draw shows all 4 in both, near surely.
+    Set<Integer> firsts = new HashSet<>();
+    Set<Integer> seconds = new HashSet<>();
+    for (int epoch = 0; epoch < 20; epoch++) {
+      int[] drawn = new SparseSnippets(2).draw(CLIP, "spin_00", 1, epoch);
+      firsts.add(drawn[0]);
+      seconds.add(drawn[1]);
+    }
+    assertThat(firsts).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(seconds).hasSizeGreaterThanOrEqualTo(3);
+  }
+
+  @Test
   void drawsFromTheClipsOwnSnippetsOfItsVideo() {
     int[] segment = {11, 12, 13, 14, 15, 16};
     for (int epoch = 0; epoch < 10; epoch++) {

@@ -6,6 +6,7 @@ import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.trainer.SyntheticClips;
+import dev.lofi.trainer.data.SnippetAugmentation;
 import dev.lofi.trainer.data.TrainingSet;
 import dev.lofi.trainer.metrics.MetricsPublisher;
 import dev.lofi.trainer.metrics.TrainingListener;
@@ -35,7 +36,7 @@ class PretrainingFromSegmentsTest {
     SyntheticClips.publish(bootstrap, "s" + TAG + "_", 8, 2, Map.of(FULL, new int[] {8, 32}), TrainingSet.TRAINING);
     SyntheticClips.publish(bootstrap, "w" + TAG + "_", 4, 2, Map.of(FULL, new int[] {8, 32}), TrainingSet.VALIDATION);
     PretrainingSettings settings = new PretrainingSettings(MODEL, "t" + TAG, EPOCHS, 2,
-        PretrainingSettings.DEFAULT_SAMPLING, 0.003f, 1, 0, FULL);
+        PretrainingSettings.DEFAULT_SAMPLING, 0.003f, 1, 0, FULL, SnippetAugmentation.NONE);
     try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, MODEL, TrainingListener.NONE)) {
       result = new Pretraining(bootstrap, settings, metrics).run(NETWORK);
     }
