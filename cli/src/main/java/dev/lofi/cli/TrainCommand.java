@@ -242,9 +242,15 @@ final class TrainCommand implements Callable<Integer> {
       return;
     }
     Pretraining.Result result = pretraining.run(network);
-    progress.println(String.format(Locale.ROOT, "pretrain: %s; %d steps, accuracy by epoch %s; checkpoint %s@%s",
-        result.source(), result.steps(), result.epochAccuracies().stream().map(a -> String.format(Locale.ROOT, "%.2f", a)).toList(),
+    progress.println(String.format(Locale.ROOT, "pretrain: %s; %d steps, accuracy by epoch %s%s; checkpoint %s@%s",
+        result.source(), result.steps(), twoDecimals(result.epochAccuracies()),
+        result.epochValidationAccuracies().isEmpty() ? ""
+            : ", validation accuracy by epoch " + twoDecimals(result.epochValidationAccuracies()),
         result.checkpoint().model(), result.checkpoint().version()));
+  }
+
+  private static List<String> twoDecimals(List<Double> values) {
+    return values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList();
   }
 
   /** The preset's network with the frame input asked for. */

@@ -159,9 +159,9 @@ public final class Pretraining {
             long start = System.nanoTime();
             int[] hits = new int[1];
             List<String> ids = entries.stream().map(LabelledClip::id).toList();
-            int drawn = epoch;
+            int thisEpoch = epoch;
             OptimizerStep.Outcome outcome = optimizer.run(m -> new NDList(settings.augmentation()
-                    .apply(VideoBatch.snippets(m, batch), ids, settings.seed(), drawn)),
+                    .apply(VideoBatch.snippets(m, batch), ids, settings.seed(), thisEpoch)),
                 out -> classificationLoss(trainer, out.singletonOrThrow(), targets, hits));
             double seconds = (System.nanoTime() - start) / 1e9;
             Long peak = memory.peak().isPresent() ? memory.peak().getAsLong() : null;
