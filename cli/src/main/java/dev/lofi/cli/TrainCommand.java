@@ -173,8 +173,11 @@ final class TrainCommand implements Callable<Integer> {
     Optional<Checkpoint> start = resume ? new CheckpointStore(bootstrap).latest(name) : pretrained;
     List<String> labels = start.map(c -> labelsOf(c.manifest().config()))
         .orElseGet(() -> JointTraining.labels(bootstrap, fidelities));
-    // The checkpoint started from fixes the structure; a run from scratch builds the preset's.
-    NetworkConfig network = start.map(c -> NetworkConfig.fromMap(c.manifest().config()))
+    // The checkpoint started from fixes the structure (resume refuses any but a lofi one, below);
+    // a run from scratch builds the preset's.
+    NetworkConfig network = start
+        .filter(c -> List.of(Pretraining.STAGE, JointTraining.STAGE).contains(c.manifest().stage()))
+        .map(c -> NetworkConfig.fromMap(c.manifest().config()))
         .orElseGet(() -> network(fidelityPreset, labels.size()));
     if (memoryBudget != null) {
       // Refused before anything is built: the estimate needs only the network's shapes.
