@@ -49,10 +49,7 @@ public final class ClipFetcher implements AutoCloseable {
    * dead-lettered when the index was built, or the topic changed since).
    */
   public Optional<List<ClipSnippet>> fetch(VideoLocation location) {
-    if (!location.complete()) {
-      return Optional.empty();
-    }
-    return read(location, location.firstOffset(), location.offsets());
+    return fetch(location, SparseSnippets.every(location.snippets()));
   }
 
   /** The records at {@code offsets}, in that order, reading from {@code first} up to the last of them. */

@@ -37,9 +37,4 @@ public record VideoLocation(String videoId, String topic, int partition, long[] 
   public int snippets() {
     return offsets.length;
   }
-
-  /** The first offset to read from. */
-  public long firstOffset() {
-    return Arrays.stream(offsets).filter(o -> o >= 0).min().orElse(-1);
-  }
 }

@@ -143,6 +143,8 @@ public final class Pretraining {
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(VideoBatch.inputShape(fetch(fetcher, List.of(clips.get(0)), 0).get(0)));
         OptimizerStep optimizer = new OptimizerStep(trainer, sgd);
+        // One fixed draw, read once: every epoch is judged on the same input.
+        List<List<ClipSnippet>> validationSnippets = fetch(fetcher, validation, 0);
         for (int epoch = 0; epoch < settings.epochs() && !done(step); epoch++) {
           List<LabelledClip> order = EpochOrder.shuffle(clips, settings.seed(), epoch);
           double lossSum = 0;
@@ -181,7 +183,7 @@ public final class Pretraining {
           epochLosses.add(epochLoss);
           epochAccuracies.add(accuracy);
           Double validationAccuracy = validation.isEmpty() ? null
-              : accuracy(trainer, fetcher, validation, classes);
+              : accuracy(trainer, validation, validationSnippets, classes);
           if (validationAccuracy != null) {
             epochValidationAccuracies.add(validationAccuracy);
           }
@@ -305,19 +307,19 @@ public final class Pretraining {
   }
 
   /**
-   * The share of {@code clips} the classifier names right, in inference mode, each clip with the
-   * snippets of one fixed draw (epoch 0's), so that epochs are compared on the same input.
+   * The share of {@code clips} the classifier names right, in inference mode, each clip with its
+   * {@code snippets} (one fixed draw, so that epochs are compared on the same input).
    */
-  private double accuracy(Trainer trainer, ClipFetcher fetcher, List<LabelledClip> clips, List<String> classes) {
+  private double accuracy(Trainer trainer, List<LabelledClip> clips, List<List<ClipSnippet>> snippets,
+      List<String> classes) {
     int correct = 0;
     for (int from = 0; from < clips.size(); from += settings.batchSize()) {
-      List<LabelledClip> batch = clips.subList(from, Math.min(clips.size(), from + settings.batchSize()));
-      List<List<ClipSnippet>> snippets = fetch(fetcher, batch, 0);
+      int to = Math.min(clips.size(), from + settings.batchSize());
       try (NDManager step = trainer.getManager().newSubManager()) {
-        long[] predicted = trainer.evaluate(new NDList(VideoBatch.snippets(step, snippets))).singletonOrThrow()
-            .argMax(1).toLongArray();
-        for (int i = 0; i < batch.size(); i++) {
-          correct += predicted[i] == classes.indexOf(batch.get(i).label()) ? 1 : 0;
+        long[] predicted = trainer.evaluate(new NDList(VideoBatch.snippets(step, snippets.subList(from, to))))
+            .singletonOrThrow().argMax(1).toLongArray();
+        for (int i = from; i < to; i++) {
+          correct += predicted[i - from] == classes.indexOf(clips.get(i).label()) ? 1 : 0;
         }
       }
     }
