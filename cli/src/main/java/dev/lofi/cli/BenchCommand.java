@@ -1,6 +1,9 @@
 package dev.lofi.cli;
 
 import dev.lofi.cli.KafkaOptions.KafkaConnection;
+import dev.lofi.cli.demo.Demo;
+import dev.lofi.cli.demo.DemoSettings;
+import dev.lofi.cli.demo.LearnBenchmark;
 import dev.lofi.ingest.bench.BenchVideo;
 import dev.lofi.ingest.bench.FfmpegCli;
 import dev.lofi.ingest.bench.IngestBenchReport;
@@ -14,8 +17,11 @@ import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.trainer.NetworkPresets;
 import dev.lofi.trainer.bench.TrainBenchReport;
 import dev.lofi.trainer.bench.TrainBenchmark;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +32,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lofi bench}: benchmarks of ingest, training and live localization. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    header = "Benchmark ingest, training or live localization.",
+    header = "Benchmark ingest, training, live localization, or what training learns.",
     description = {
         "ingest: probe, decode and sample all four fidelities of one file (no Kafka),",
         "against the ffmpeg CLI decoding every frame of the same file and scaling it",
@@ -46,18 +52,27 @@ import picocli.CommandLine.Spec;
         "snippets published at once (throughput: snippets and media seconds per second from",
         "the first snippet processed to the end marker processed), then played in real time",
         "(latency: for each segment, a consumer's receive time minus the capture time of the",
-        "snippet that decided it; p50 and p99)."})
+        "snippet that decided it; p50 and p99).",
+        "learn: what lofi train's defaults learn where only motion tells classes apart, through",
+        "a broker (embedded unless --bootstrap is given): motion-only SynthTAL (40 videos, no",
+        "trimmed clips, so pre-training cuts the training videos' segments), per seed the",
+        "frozen-encoder baseline and C-LoFi trained as 'lofi train --stage all [--baseline]'",
+        "trains them (the validation videos only for the stages' own validation), then 12 test",
+        "videos of a SynthTAL of their own seed streamed through each model's live localizer.",
+        "Prints avg mAP@[0.5:0.95] and mAP@0.5 per configuration with their spread over seeds,",
+        "chance (random segments), each stage's time and the targets; writes a report folder to",
+        "--out. About 15 minutes a seed on two cores."})
 final class BenchCommand implements Callable<Integer> {
 
   /** Classes of the benchmark's head: the cost of a step hardly depends on them. */
   private static final int BENCH_CLASSES = 7;
 
   /** What {@code lofi bench} can measure, named as typed on the command line. */
-  enum Target { ingest, train, localize }
+  enum Target { ingest, train, localize, learn }
 
   @Mixin KafkaOptions kafka;
 
-  @Parameters(paramLabel = "ingest|train|localize", description = "What to measure.")
+  @Parameters(paramLabel = "ingest|train|localize|learn", description = "What to measure.")
   Target target;
 
   @Option(names = "--video", paramLabel = "FILE", description = "Video for the ingest benchmark (default: a generated 720p one).")
@@ -82,6 +97,14 @@ final class BenchCommand implements Callable<Integer> {
       description = "localize: length of the generated video; the latency pass lasts as long (default: ${DEFAULT-VALUE}).")
   int seconds;
 
+  @Option(names = "--seeds", paramLabel = "N", defaultValue = "" + LearnBenchmark.DEFAULT_SEEDS,
+      description = "learn: train every configuration with seeds 1..N (default: ${DEFAULT-VALUE}).")
+  int seeds;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "lofi-bench-learn",
+      description = "learn: report folder; its work/ subfolder holds the data sets and is replaced (default: ${DEFAULT-VALUE}).")
+  Path out;
+
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
@@ -93,7 +116,48 @@ final class BenchCommand implements Callable<Integer> {
       case ingest -> benchIngest();
       case train -> benchTrain();
       case localize -> benchLocalize();
+      case learn -> benchLearn();
     };
+  }
+
+  private int benchLearn() throws InterruptedException {
+    if (seeds < 1) {
+      throw new BadUsage("--seeds must be at least 1, got " + seeds);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    // With --json, standard output is the JSON alone.
+    ProgressLine progress = ProgressLine.forConsole(json ? err : spec.commandLine().getOut(), err);
+    useEmbeddedUnlessGiven();
+    LearnBenchmark.Result result;
+    long started = System.nanoTime();
+    try (KafkaConnection connection = kafka.connect(err)) {
+      result = LearnBenchmark.run(connection.bootstrap(), DemoSettings.LEARN.withSeeds(seeds), out,
+          new Demo.Progress() {
+            @Override
+            public void line(String text) {
+              long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+              progress.println(String.format(Locale.ROOT, "[%dm%02ds] %s", seconds / 60, seconds % 60, text));
+            }
+
+            @Override
+            public void status(String text) {
+              progress.status(text);
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report to " + out, e);
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println(json ? LearnBenchmark.json(result) : LearnBenchmark.text(result));
+    stdout.flush();
+    return 0;
+  }
+
+  /** The other commands default to a broker on localhost; a benchmark brings its own unless told. */
+  private void useEmbeddedUnlessGiven() {
+    if (!spec.commandLine().getParseResult().hasMatchedOption("--bootstrap")) {
+      kafka.bootstrap = KafkaOptions.EMBEDDED;
+    }
   }
 
   private int benchLocalize() throws InterruptedException {
@@ -103,10 +167,7 @@ final class BenchCommand implements Callable<Integer> {
     LocalizeBenchSettings settings = BadUsage.interpreting(() -> new LocalizeBenchSettings(fidelities,
         NetworkPresets.forPreset(fidelities, BENCH_CLASSES), seconds, LocalizeBenchSettings.SLIDING,
         Path.of(System.getProperty("java.io.tmpdir"), "lofi-bench")));
-    // The other commands default to a broker on localhost; a benchmark brings its own unless told.
-    if (!spec.commandLine().getParseResult().hasMatchedOption("--bootstrap")) {
-      kafka.bootstrap = KafkaOptions.EMBEDDED;
-    }
+    useEmbeddedUnlessGiven();
     LocalizeBenchResult result;
     try (KafkaConnection connection = kafka.connect(err)) {
       String broker = KafkaOptions.EMBEDDED.equals(kafka.bootstrap) ? KafkaOptions.EMBEDDED : connection.bootstrap();

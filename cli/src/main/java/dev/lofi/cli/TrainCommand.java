@@ -10,6 +10,7 @@ import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.topics.record.CheckpointManifest;
 import dev.lofi.topics.record.TrainerMetric;
 import dev.lofi.trainer.NetworkPresets;
+import dev.lofi.trainer.TrainingDefaults;
 import dev.lofi.trainer.memory.MemoryBudget;
 import dev.lofi.trainer.memory.StepMemoryEstimate;
 import dev.lofi.trainer.metrics.MetricsPublisher;
@@ -55,28 +56,28 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--baseline", description = "With --stage all: skip the lofi stage (the frozen-encoder baseline; model baseline-PRESET).")
   boolean baseline;
 
-  @Option(names = "--fidelities", split = ",", paramLabel = "F", defaultValue = "s,t,st",
+  @Option(names = "--fidelities", split = ",", paramLabel = "F", defaultValue = TrainingDefaults.FIDELITIES,
       description = "Low fidelities the lofi stage cycles through (default: ${DEFAULT-VALUE}).")
   List<String> fidelities;
 
-  @Option(names = "--cycle", paramLabel = "long|short", defaultValue = "long",
+  @Option(names = "--cycle", paramLabel = "long|short", defaultValue = TrainingDefaults.CYCLE,
       description = "C-LoFi cycle: one fidelity per epoch (long) or a new one every --switch-every batches (short) (default: ${DEFAULT-VALUE}).")
   String cycle;
 
-  @Option(names = "--switch-every", paramLabel = "N", defaultValue = "16",
+  @Option(names = "--switch-every", paramLabel = "N", defaultValue = "" + TrainingDefaults.SWITCH_EVERY,
       description = "Batches between fidelity switches in the short cycle (default: ${DEFAULT-VALUE}).")
   int switchEvery;
 
   @Option(names = "--preset", paramLabel = "cpu|paper", defaultValue = "cpu", description = "Fidelity preset (default: ${DEFAULT-VALUE}).")
   String preset;
 
-  @Option(names = "--frame-input", paramLabel = "rgb|rgb+diff", defaultValue = "rgb",
+  @Option(names = "--frame-input", paramLabel = "rgb|rgb+diff", defaultValue = TrainingDefaults.FRAME_INPUT,
       description = "What the encoder sees: the frames, or each frame beside its difference from the one before (TSN's"
           + " RGB difference, for actions told apart by motion). Set by the run that builds the network (pretrain, or"
           + " lofi without a pre-trained one); later stages take it from its checkpoint (default: ${DEFAULT-VALUE}).")
   String frameInput;
 
-  @Option(names = "--augment", negatable = true, defaultValue = "false",
+  @Option(names = "--augment", negatable = true, defaultValue = "" + TrainingDefaults.AUGMENT,
       description = "pretrain stage: mirror, shift and brighten each clip at random each epoch (default: ${DEFAULT-VALUE}).")
   boolean augment;
 
@@ -85,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
           + JointTrainingSettings.DEFAULT_EPOCHS + ", head " + HeadTrainingSettings.DEFAULT_EPOCHS + ").")
   Integer epochs;
 
-  @Option(names = "--batch", paramLabel = "N", defaultValue = "4", description = "Videos per mini-batch, the same at every fidelity (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "" + TrainingDefaults.BATCH, description = "Videos per mini-batch, the same at every fidelity (default: ${DEFAULT-VALUE}).")
   int batch;
 
   @Option(names = "--lr", paramLabel = "RATE",

@@ -141,6 +141,14 @@ class LofiCommandTest {
   }
 
   @Test
+  void benchLearnRefusesFewerThanOneSeedBeforeStartingABroker() {
+    Run run = lofi("bench", "learn", "--seeds", "0");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--seeds must be at least 1, got 0").doesNotContain("embedded Kafka broker");
+  }
+
+  @Test
   void benchIngestWithoutTheFfmpegCliFailsWithOneClearLine() {
     Run run = lofi("bench", "ingest", "--ffmpeg", "lofi-no-such-ffmpeg", "--video", "v.mp4");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lofi.cli.demo.Demo;
+import dev.lofi.cli.demo.DemoConfiguration;
 import dev.lofi.cli.demo.DemoSettings;
 import dev.lofi.cli.report.ConfigurationResult;
 import dev.lofi.cli.report.ReportFolder;
@@ -16,6 +17,7 @@ import dev.lofi.localizer.offline.OfflineListener;
 import dev.lofi.localizer.offline.OfflineLocalization;
 import dev.lofi.localizer.offline.OfflineResult;
 import dev.lofi.localizer.tracking.SlidingWindowSettings;
+import dev.lofi.model.encoder.FrameInput;
 import dev.lofi.model.evaluation.DetectionEvaluation;
 import dev.lofi.model.evaluation.DetectionMetrics;
 import dev.lofi.model.evaluation.Prediction;
@@ -25,6 +27,7 @@ import dev.lofi.topics.broker.EmbeddedBroker;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.fidelity.FidelityPreset;
+import dev.lofi.trainer.stage.PretrainingSettings;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +56,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoEndToEndTest {
 
   /** 8 videos (2 held out), 2 clips a class, one epoch of pre-training and of joint training, 100 of the head. */
-  private static final DemoSettings TINY = new DemoSettings(true, 8, 2, 1, 1, 100, 4, 0.01f, 1, 0.05);
+  private static final DemoSettings TINY = new DemoSettings("tiny", new DemoSettings.Data(8, true, 2, 0),
+      new DemoSettings.Training(1, PretrainingSettings.DEFAULT_LEARNING_RATE, false, FrameInput.RGB, 1, 100, 4, 0.01f,
+          false), List.of(DemoConfiguration.values()), 1, 0.05);
 
   /** C-LoFi's checkpoint stream for seed 1, as the demo names it ({@code demo-<config>-s<seed>}). */
   private static final String C_LOFI = "demo-c-s1";

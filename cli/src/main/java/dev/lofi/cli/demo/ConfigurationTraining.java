@@ -4,6 +4,8 @@ import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.topics.record.TrainerMetric;
+import dev.lofi.trainer.TrainingDefaults;
+import dev.lofi.trainer.data.TrainingSet;
 import dev.lofi.trainer.memory.MemoryBudget;
 import dev.lofi.trainer.memory.StepMemoryEstimate;
 import dev.lofi.trainer.metrics.MetricsPublisher;
@@ -16,7 +18,9 @@ import dev.lofi.trainer.stage.HeadTrainingSettings;
 import dev.lofi.trainer.stage.JointTraining;
 import dev.lofi.trainer.stage.JointTrainingSettings;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -25,15 +29,13 @@ import java.util.function.Consumer;
  * Trains one configuration of one seed from the seed's pre-trained network, as {@code lofi train}
  * would: joint training at its fidelities (none for the baseline), full-fidelity features, then a
  * fresh head on them. No stage looks at the held-out videos: the live localizer scores them once,
- * after training, and validating every epoch on them would cost a share of each stage (the whole
- * network at full fidelity, in joint training) and show them to the run before its result. Memory
- * is checked against the run's budget first, so full-fidelity joint training is refused with its
- * estimate instead of tried.
+ * after training. Where the settings validate, joint and head training score the validation videos
+ * after each epoch, as {@code lofi train} does; where the validation videos are the held-out ones
+ * (the demo), nothing does, which would show them to the run before its result. Memory is checked
+ * against the run's budget first, so full-fidelity joint training is refused with its estimate
+ * instead of tried.
  */
 final class ConfigurationTraining {
-
-  /** The subset the head trains on; the held-out videos are SynthTAL's {@code validation} subset. */
-  private static final String TRAINING_SUBSET = "training";
 
   /**
    * What training a configuration left.
@@ -41,9 +43,16 @@ final class ConfigurationTraining {
    * @param model the checkpoint model the localizer loads
    * @param metrics every step and epoch measurement of its stages
    * @param stepBytes the estimated memory of a joint step, or 0 when the configuration trains no encoder
-   * @param seconds its stages' wall time, the shared pre-training left out
+   * @param stageSeconds each stage's wall time, by stage name, in order; the shared pre-training
+   *     left out
    */
-  record Trained(String model, List<TrainerMetric> metrics, long stepBytes, double seconds) {}
+  record Trained(String model, List<TrainerMetric> metrics, long stepBytes, Map<String, Double> stageSeconds) {
+
+    /** Every stage's wall time. */
+    double seconds() {
+      return stageSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+  }
 
   /**
    * A configuration the budget refused.
@@ -67,7 +76,7 @@ final class ConfigurationTraining {
     this.bootstrap = bootstrap;
     this.settings = settings;
     this.network = network;
-    this.estimates = StepMemoryEstimate.forPreset(network, FidelityPreset.CPU, settings.batch());
+    this.estimates = StepMemoryEstimate.forPreset(network, FidelityPreset.CPU, settings.training().batch());
     long lofi = stepBytes(DemoConfiguration.C);
     this.budget = new MemoryBudget(lofi + lofi / 4);
   }
@@ -104,25 +113,38 @@ final class ConfigurationTraining {
         metrics.add(metric);
       }
     };
-    long started = System.nanoTime();
+    DemoSettings.Training training = settings.training();
+    Map<String, Double> stageSeconds = new LinkedHashMap<>();
     try (MetricsPublisher publisher = new MetricsPublisher(bootstrap, model, collect)) {
       String source = pretrained.manifest().model();
       if (configuration.joint()) {
-        new JointTraining(bootstrap, new JointTrainingSettings(model, configuration.fidelities(), Cycle.LONG, 16,
-            settings.lofiEpochs(), settings.batch(), settings.learningRate(), seed, 0, null, null), publisher)
-            .run(network, labels, Optional.of(pretrained.parameters()));
+        timed(stageSeconds, JointTraining.STAGE, () -> new JointTraining(bootstrap, new JointTrainingSettings(model,
+            configuration.fidelities(), Cycle.valueOf(TrainingDefaults.CYCLE.toUpperCase(Locale.ROOT)),
+            TrainingDefaults.SWITCH_EVERY, training.lofiEpochs(), training.batch(), training.learningRate(), seed, 0,
+            training.validate() ? JointTrainingSettings.VALIDATION_FIDELITY : null, null), publisher)
+            .run(network, labels, Optional.of(pretrained.parameters())));
         source = model;
       }
-      new FeatureExtraction(bootstrap, new FeatureExtractionSettings(source, FeatureExtractionSettings.FULL,
-          List.of(TRAINING_SUBSET), FeatureExtractionSettings.DEFAULT_BATCH), publisher).run();
+      String encoder = source;
+      List<String> subsets = training.validate() ? FeatureExtractionSettings.DEFAULT_SUBSETS
+          : List.of(TrainingSet.TRAINING);
+      timed(stageSeconds, FeatureExtraction.STAGE, () -> new FeatureExtraction(bootstrap, new FeatureExtractionSettings(
+          encoder, FeatureExtractionSettings.FULL, subsets, FeatureExtractionSettings.DEFAULT_BATCH), publisher).run());
       // The live localizer loads the finished head only: a checkpoint per head epoch, a whole network
       // each, would cost more than the epoch's training.
-      new HeadTraining(bootstrap, new HeadTrainingSettings(source, model, settings.headEpochs(), settings.batch(),
-          settings.learningRate(), seed, 0, settings.headEpochs()), publisher).run();
+      timed(stageSeconds, HeadTraining.STAGE, () -> new HeadTraining(bootstrap, new HeadTrainingSettings(encoder, model,
+          training.headEpochs(), training.batch(), training.learningRate(), seed, 0, training.headEpochs()), publisher)
+          .run());
     }
     // Estimated, not measured: configurations train one after another in this JVM, whose resident
     // size keeps what earlier ones freed (PeakMemory); lofi bench train measures a step alone.
     long stepBytes = configuration.joint() ? stepBytes(configuration) : 0;
-    return new Trained(model, metrics, stepBytes, (System.nanoTime() - started) / 1e9);
+    return new Trained(model, metrics, stepBytes, stageSeconds);
+  }
+
+  private static void timed(Map<String, Double> seconds, String stage, Runnable run) {
+    long started = System.nanoTime();
+    run.run();
+    seconds.put(stage, (System.nanoTime() - started) / 1e9);
   }
 }

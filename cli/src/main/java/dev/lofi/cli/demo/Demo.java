@@ -31,6 +31,7 @@ import dev.lofi.trainer.stage.HeadTraining;
 import dev.lofi.trainer.stage.JointTraining;
 import dev.lofi.trainer.stage.Pretraining;
 import dev.lofi.trainer.stage.PretrainingSettings;
+import dev.lofi.trainer.data.SnippetAugmentation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,9 +72,11 @@ public final class Demo {
    * @param report the report folder's {@code report.md}
    * @param results each configuration's result, in the table's order
    * @param chance each draw of random segments on the held-out videos, scored as the models are
+   * @param stageSeconds each stage's wall time per seed, in seed order: {@code pretrain}, then
+   *     {@code <configuration> <stage>}
    */
   public record Outcome(String table, String findings, Path report, List<ConfigurationResult> results,
-      List<MapScores> chance) {}
+      List<MapScores> chance, Map<String, List<Double>> stageSeconds) {}
 
   /** Draws of random segments the chance level is the distribution of. */
   static final int CHANCE_DRAWS = 20;
@@ -100,13 +103,13 @@ public final class Demo {
     Compared compared = compare();
     new ReportFolder(reportDir).write(compared.report());
     return new Outcome(new ReportTable(compared.report().results()).console(), compared.report().findings(),
-        reportDir.resolve(ReportFolder.REPORT), compared.report().results(), compared.chance());
+        reportDir.resolve(ReportFolder.REPORT), compared.report().results(), compared.chance(), compared.stageSeconds());
   }
 
-  private record Compared(Report report, List<MapScores> chance) {}
+  private record Compared(Report report, List<MapScores> chance, Map<String, List<Double>> stageSeconds) {}
 
   private Compared compare() throws InterruptedException {
-    DemoData data = DemoData.prepare(bootstrap, workDir.resolve("synthtal"), settings, progress::line);
+    DemoData data = DemoData.prepare(bootstrap, workDir.resolve("synthtal"), settings.data(), progress::line);
     Map<String, GroundTruth> heldOut = data.heldOut();
     HeldOutLocalization live = new HeldOutLocalization(bootstrap, workDir.resolve("localizer"), settings.threshold());
     Map<String, Path> files = new LinkedHashMap<>();
@@ -115,6 +118,7 @@ public final class Demo {
     progress.line(String.format("streamed %d held-out videos to %s", files.size(), "lofi.live.clips"));
     DetectionEvaluation evaluation = new DetectionEvaluation(instances(heldOut), TiouThresholds.ACTIVITYNET);
 
+    Map<String, List<Double>> stageSeconds = new LinkedHashMap<>();
     Map<DemoConfiguration, List<SeedRun>> runs = new EnumMap<>(DemoConfiguration.class);
     Map<DemoConfiguration, ConfigurationTraining.Refused> refused = new EnumMap<>(DemoConfiguration.class);
     List<TrainingCurve> curves = new ArrayList<>();
@@ -122,11 +126,14 @@ public final class Demo {
     // Per held-out video, the most segments any model made: as many guesses as that give chance.
     Map<String, Integer> guesses = new TreeMap<>();
     for (long seed = 1; seed <= settings.seeds(); seed++) {
+      long started = System.nanoTime();
       List<String> labels = pretrain(seed);
+      stageSeconds.computeIfAbsent(Pretraining.STAGE, s -> new ArrayList<>()).add((System.nanoTime() - started) / 1e9);
       Checkpoint pretrained = Pretraining.latestCheckpoint(bootstrap, pretrainModel(seed)).orElseThrow();
-      NetworkConfig network = NetworkPresets.forPreset(FidelityPreset.CPU, labels.size());
+      // The pre-trained network's structure (its frame input among it) is every configuration's.
+      NetworkConfig network = NetworkConfig.fromMap(pretrained.manifest().config());
       ConfigurationTraining training = new ConfigurationTraining(bootstrap, settings, network);
-      for (DemoConfiguration configuration : DemoConfiguration.values()) {
+      for (DemoConfiguration configuration : settings.configurations()) {
         var refusal = training.refusal(configuration);
         if (refusal.isPresent()) {
           refused.put(configuration, refusal.get());
@@ -138,6 +145,8 @@ public final class Demo {
         ConfigurationTraining.Trained trained = training.train(configuration, seed, pretrained, labels,
             m -> progress.status(String.format(Locale.ROOT, "%s: %s epoch %d step %d loss %.3f", prefix, m.stage(),
                 m.epoch(), m.step(), m.loss())));
+        trained.stageSeconds().forEach((stage, seconds) -> stageSeconds
+            .computeIfAbsent(configuration.title() + " " + stage, s -> new ArrayList<>()).add(seconds));
         Map<String, List<Segment>> segments = live.localize(trained.model(), heldOut.keySet());
         segments.forEach((video, closed) -> guesses.merge(video, closed.size(), Math::max));
         DetectionMetrics metrics = evaluation.evaluate(predictions(segments));
@@ -160,7 +169,7 @@ public final class Demo {
       }
     }
     List<ConfigurationResult> results = new ArrayList<>();
-    for (DemoConfiguration configuration : DemoConfiguration.values()) {
+    for (DemoConfiguration configuration : settings.configurations()) {
       if (runs.containsKey(configuration)) {
         results.add(new ConfigurationResult.Trained(configuration.title(), runs.get(configuration)));
       } else {
@@ -172,9 +181,9 @@ public final class Demo {
     List<MapScores> chance = new RandomSegments(instances(data.training()).values().stream().flatMap(List::stream)
         .toList()).evaluate(evaluation, durations(heldOut), guesses, CHANCE_DRAWS, 1).stream().map(Demo::scores)
         .toList();
-    Report report = new Report("LoFi on SynthTAL: " + (settings.quick() ? "quick" : "standard") + " run", results,
-        settings.toMap(), curves, timeline, findings(runs, chance));
-    return new Compared(report, chance);
+    Report report = new Report("LoFi on SynthTAL: " + settings.mode() + " run", results, settings.toMap(), curves,
+        timeline, findings(runs, chance));
+    return new Compared(report, chance, stageSeconds);
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
@@ -190,6 +199,7 @@ public final class Demo {
 
   private List<String> pretrain(long seed) {
     String model = pretrainModel(seed);
+    DemoSettings.Training training = settings.training();
     try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, model, new TrainingListener() {
       @Override
       public void stepFinished(TrainerMetric m) {
@@ -198,11 +208,16 @@ public final class Demo {
       }
     })) {
       Pretraining.Result result = new Pretraining(bootstrap, new PretrainingSettings(model,
-          PretrainingSettings.DEFAULT_FIDELITY, settings.pretrainEpochs(), settings.batch(),
-          PretrainingSettings.DEFAULT_SAMPLING, PretrainingSettings.DEFAULT_LEARNING_RATE,
-          seed, 0), metrics).run(NetworkPresets.forPreset(FidelityPreset.CPU, 1));
-      progress.line(String.format(Locale.ROOT, "seed %d pre-training: accuracy %.2f on %d classes", seed,
-          result.epochAccuracies().get(result.epochAccuracies().size() - 1), result.classes().size()));
+          PretrainingSettings.DEFAULT_FIDELITY, training.pretrainEpochs(), training.batch(),
+          PretrainingSettings.DEFAULT_SAMPLING, training.pretrainLearningRate(), seed, 0,
+          PretrainingSettings.DEFAULT_SEGMENT_FIDELITY,
+          training.augment() ? PretrainingSettings.AUGMENTATION : SnippetAugmentation.NONE), metrics)
+          .run(NetworkPresets.forPreset(FidelityPreset.CPU, 1).withFrameInput(training.frameInput()));
+      List<Double> validation = result.epochValidationAccuracies();
+      progress.line(String.format(Locale.ROOT, "seed %d pre-training on %s: accuracy %.2f on %d classes%s", seed,
+          result.source(), result.epochAccuracies().get(result.epochAccuracies().size() - 1), result.classes().size(),
+          validation.isEmpty() ? "" : String.format(Locale.ROOT, ", %.2f on the validation videos' segments",
+              validation.get(validation.size() - 1))));
       return result.labels();
     }
   }

@@ -3,7 +3,7 @@ package dev.lofi.cli.demo;
 import java.util.List;
 
 /** The rows of the paper's comparison, in miniature: how the encoder meets the localization loss. */
-enum DemoConfiguration {
+public enum DemoConfiguration {
   /** Frozen pre-trained encoder, head on its features: the encoder never sees the localization loss. */
   BASELINE("baseline", "baseline (frozen encoder)", List.of()),
   S("s", "S-LoFi", List.of("s")),
@@ -30,7 +30,7 @@ enum DemoConfiguration {
   }
 
   /** The name in the table. */
-  String title() {
+  public String title() {
     return title;
   }
 

@@ -26,13 +26,17 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The demo's data: SynthTAL written to disk, its untrimmed videos ingested at every fidelity with
- * their annotations, its trimmed clips at the pre-training fidelity.
+ * A run's data: SynthTAL written to disk, its untrimmed videos ingested at every fidelity with
+ * their annotations, its trimmed clips (if any) at the pre-training fidelity, and, where the
+ * settings ask for one, a test split from a SynthTAL of its own seed that only the live localizer
+ * ever sees.
  *
  * @param videosDir the untrimmed videos
- * @param truth their annotations; subset {@code validation} is held out
+ * @param truth their annotations
+ * @param testDir the test split's videos, or null without one
+ * @param test the test split's ground truth by held-out id ({@value #TEST_PREFIX} and its own id)
  */
-record DemoData(Path videosDir, AnnotationSet truth) {
+record DemoData(Path videosDir, AnnotationSet truth, Path testDir, Map<String, GroundTruth> test) {
 
   /**
    * SynthTAL's cpu frames at 30 fps rather than 15: a live snippet (8 frames, stride 4) then spans
@@ -43,19 +47,20 @@ record DemoData(Path videosDir, AnnotationSet truth) {
   static final SynthPreset FORMAT = new SynthPreset("cpu-30fps", SynthPreset.CPU.width(), SynthPreset.CPU.height(),
       30, SynthPreset.CPU.minVideoSeconds(), SynthPreset.CPU.maxVideoSeconds());
 
-  /**
-   * SynthTAL with legible classes: one class per video, worn as the actor's colour. With classes
-   * told apart by motion alone, pre-training from scratch on a demo's hundred clips stayed near
-   * chance (accuracy 0.18 over 8 classes after 3 epochs), so no configuration had features to
-   * localize with. Legible classes leave the class to a glance and the extent of each action to
-   * motion, which is the part that frozen classification features lack and LoFi's joint training
-   * is meant to teach.
-   */
-  static final boolean LEGIBLE_CLASSES = true;
+  /** The test split's SynthTAL seed: the training set's is SynthTAL's default, 1. */
+  static final long TEST_SEED = 1001;
 
-  /** The held-out videos: ids and ground truth of subset {@code validation}. */
+  /** Test videos' ids on the live topic, so none can be taken for a training video of the same name. */
+  static final String TEST_PREFIX = "test-";
+
+  /**
+   * The held-out videos: the test split where there is one, else subset {@code validation}. With
+   * legible classes and no test split (the demo), the class reads from a frame and only motion
+   * tells when the actions are; with motion-only classes, pre-training from scratch on a demo's
+   * hundred clips stayed near chance (accuracy 0.18 over 8 classes after 3 epochs).
+   */
   Map<String, GroundTruth> heldOut() {
-    return subset("validation");
+    return test != null ? test : subset("validation");
   }
 
   /** The videos the configurations train on: subset {@code training}. */
@@ -70,29 +75,47 @@ record DemoData(Path videosDir, AnnotationSet truth) {
 
   /** The file of a held-out video. */
   Path file(String videoId) {
-    return videosDir.resolve(videoId + ".mp4");
+    return test != null ? testDir.resolve(videoId.substring(TEST_PREFIX.length()) + ".mp4")
+        : videosDir.resolve(videoId + ".mp4");
   }
 
-  /** Writes SynthTAL to {@code dir} and ingests it into {@code bootstrap}. */
-  static DemoData prepare(String bootstrap, Path dir, DemoSettings settings, Consumer<String> progress) {
-    SynthTalSummary synth;
-    try {
-      synth = SynthTal.generate(SynthTalConfig.defaults(dir).withVideos(settings.videos()).withPreset(FORMAT)
-          .withTrimmedClips(settings.clipsPerClass(), Math.max(1, settings.clipsPerClass() / 2))
-          .withLegibleClasses(LEGIBLE_CLASSES), SynthListener.NONE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write SynthTAL to " + dir, e);
-    }
-    progress.accept(String.format("SynthTAL: %d videos, %d trimmed clips in %s", synth.videos(), synth.trimmedClips(),
-        dir));
+  /** Writes SynthTAL (and its test split) under {@code dir} and ingests it into {@code bootstrap}. */
+  static DemoData prepare(String bootstrap, Path dir, DemoSettings.Data settings, Consumer<String> progress) {
+    SynthTalSummary synth = generate(SynthTalConfig.defaults(dir).withVideos(settings.videos()).withPreset(FORMAT)
+        .withTrimmedClips(settings.clipsPerClass(), settings.clipsPerClass() == 0 ? 0
+            : Math.max(1, settings.clipsPerClass() / 2))
+        .withLegibleClasses(settings.legible()));
+    progress.accept(String.format("SynthTAL: %d videos, %d trimmed clips in %s (%s classes)", synth.videos(),
+        synth.trimmedClips(), dir, settings.legible() ? "legible" : "motion-only"));
     try (CatalogAdmin admin = CatalogAdmin.connect(bootstrap)) {
       admin.createMissing(TopicCatalog.all());
     }
     AnnotationSet truth = ActivityNetFormat.read(synth.annotations());
     ingest(bootstrap, dir.resolve(SynthTal.VIDEOS_DIR), truth, IngestSettings.ALL_FIDELITIES, progress);
-    ingest(bootstrap, dir.resolve(SynthTal.TRIMMED_DIR), ActivityNetFormat.read(synth.trimmedAnnotations()),
-        List.of(PretrainingSettings.DEFAULT_FIDELITY), progress);
-    return new DemoData(dir.resolve(SynthTal.VIDEOS_DIR), truth);
+    if (synth.trimmedClips() > 0) {
+      ingest(bootstrap, dir.resolve(SynthTal.TRIMMED_DIR), ActivityNetFormat.read(synth.trimmedAnnotations()),
+          List.of(PretrainingSettings.DEFAULT_FIDELITY), progress);
+    }
+    if (settings.testVideos() == 0) {
+      return new DemoData(dir.resolve(SynthTal.VIDEOS_DIR), truth, null, null);
+    }
+    Path testDir = dir.resolveSibling(dir.getFileName() + "-test");
+    SynthTalSummary split = generate(SynthTalConfig.defaults(testDir).withVideos(settings.testVideos())
+        .withSeed(TEST_SEED).withPreset(FORMAT).withTrimmedClips(0, 0).withLegibleClasses(settings.legible()));
+    Map<String, GroundTruth> test = new TreeMap<>();
+    ActivityNetFormat.read(split.annotations()).videos().forEach((id, video) -> test.put(TEST_PREFIX + id,
+        new GroundTruth(TEST_PREFIX + id, "test", video.duration(), video.entries(), video.ambiguous())));
+    progress.accept(String.format("test split: %d videos of SynthTAL seed %d in %s, not ingested", split.videos(),
+        TEST_SEED, testDir));
+    return new DemoData(dir.resolve(SynthTal.VIDEOS_DIR), truth, testDir.resolve(SynthTal.VIDEOS_DIR), test);
+  }
+
+  private static SynthTalSummary generate(SynthTalConfig config) {
+    try {
+      return SynthTal.generate(config, SynthListener.NONE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write SynthTAL to " + config.outDir(), e);
+    }
   }
 
   private static void ingest(String bootstrap, Path dir, AnnotationSet truth, List<String> fidelities,

@@ -56,7 +56,8 @@ public final class FeatureExtraction {
     }
   }
 
-  private static final String STAGE = "extract";
+  /** The stage's name in metrics. */
+  public static final String STAGE = "extract";
 
   private final String bootstrap;
   private final FeatureExtractionSettings settings;

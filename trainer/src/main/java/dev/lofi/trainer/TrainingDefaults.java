@@ -1,0 +1,37 @@
+package dev.lofi.trainer;
+
+import dev.lofi.model.encoder.FrameInput;
+
+/**
+ * What {@code lofi train} does where no option says otherwise, beside each stage's own defaults
+ * (epochs and rates, in the stages' settings): declared once so that the command and
+ * {@code lofi bench learn}, which measures what these defaults learn, cannot drift apart. Strings,
+ * as the command line's default values must be constants.
+ */
+public final class TrainingDefaults {
+
+  /** Videos (or clips) per mini-batch, the same at every fidelity and stage. */
+  public static final int BATCH = 4;
+
+  /** Whether pre-training mirrors, shifts and brightens its clips each epoch. */
+  public static final boolean AUGMENT = false;
+
+  /** What the encoder sees, by {@link FrameInput#id()}. */
+  public static final String FRAME_INPUT = "rgb";
+
+  /** The low fidelities C-LoFi cycles through. */
+  public static final String FIDELITIES = "s,t,st";
+
+  /** C-LoFi's cycle: one fidelity per epoch. */
+  public static final String CYCLE = "long";
+
+  /** Batches between fidelity switches in the short cycle. */
+  public static final int SWITCH_EVERY = 16;
+
+  private TrainingDefaults() {}
+
+  /** {@link #FRAME_INPUT}, parsed. */
+  public static FrameInput frameInput() {
+    return FrameInput.of(FRAME_INPUT);
+  }
+}
