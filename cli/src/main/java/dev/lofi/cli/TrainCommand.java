@@ -71,9 +71,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--preset", paramLabel = "cpu|paper", defaultValue = "cpu", description = "Fidelity preset (default: ${DEFAULT-VALUE}).")
   String preset;
 
-  @Option(names = "--frame-input", paramLabel = "rgb|rgb+diff", defaultValue = TrainingDefaults.FRAME_INPUT,
-      description = "What the encoder sees: the frames, or each frame beside its difference from the one before (TSN's"
-          + " RGB difference, for actions told apart by motion). Set by the run that builds the network (pretrain, or"
+  @Option(names = "--frame-input", paramLabel = "rgb|rgb+diff|diff", defaultValue = TrainingDefaults.FRAME_INPUT,
+      description = "What the encoder sees: the frames (rgb), each frame beside its difference from the one before"
+          + " (rgb+diff), or the differences alone (diff: TSN's RGB difference, blind to a still background; for"
+          + " actions told apart by motion). Set by the run that builds the network (pretrain, or"
           + " lofi without a pre-trained one); later stages take it from its checkpoint (default: ${DEFAULT-VALUE}).")
   String frameInput;
 

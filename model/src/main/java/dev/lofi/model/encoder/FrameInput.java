@@ -21,7 +21,14 @@ public enum FrameInput {
    * Each frame and its difference from the frame before, 6 channels; the first frame takes the
    * second's difference, so every frame has one and T stays T.
    */
-  RGB_DIFF("rgb+diff", 6);
+  RGB_DIFF("rgb+diff", 6),
+
+  /**
+   * The differences alone, 3 channels: TSN's RGB-difference modality. A still background, the
+   * part of a frame a network memorizes a few dozen videos by, differences to nothing; what moves
+   * remains.
+   */
+  DIFF("diff", 3);
 
   private final String id;
   private final int channels;
@@ -67,6 +74,7 @@ public enum FrameInput {
     NDArray differences = later.sub(earlier);                              // [N, T-1, 3, H, W]
     NDArray first = differences.get(new NDIndex(":, :1"));                 // [N, 1, 3, H, W]
     NDArray perFrame = frames > 1 ? NDArrays.concat(new NDList(first, differences), 1) : differences;
-    return NDArrays.concat(new NDList(snippets, perFrame), 2);            // [N, T, 6, H, W]
+    return this == DIFF ? perFrame                                          // [N, T, 3, H, W]
+        : NDArrays.concat(new NDList(snippets, perFrame), 2);            // [N, T, 6, H, W]
   }
 }

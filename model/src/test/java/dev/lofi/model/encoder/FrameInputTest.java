@@ -31,6 +31,20 @@ class FrameInputTest {
   }
 
   @Test
+  void differenceAloneKeepsOnlyWhatChangesSoAStillFrameGivesZeros() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      // Frame t is (t^2, 7, 1): the second and third channels never change.
+      NDArray frames = manager.create(new float[] {0, 7, 1, 1, 7, 1, 4, 7, 1}, new Shape(1, 3, 3, 1, 1));
+
+      NDArray input = FrameInput.DIFF.apply(frames);
+
+      assertThat(input.getShape()).isEqualTo(new Shape(1, 3, 3, 1, 1));
+      assertThat(input.toFloatArray()).containsExactly(1, 0, 0, 1, 0, 0, 3, 0, 0);
+      assertThat(FrameInput.of("diff")).isEqualTo(FrameInput.DIFF);
+    }
+  }
+
+  @Test
   void anEncoderOnRgbDifferenceTakesRgbSnippetsAndGivesOneFeatureEach() {
     try (NDManager manager = NDManager.newBaseManager()) {
       Block encoder = TsmResNet.builder().setDepth(18).optWidthMultiplier(0.125f).optFramesPerSnippet(4)
