@@ -78,7 +78,7 @@ public final class TrainBenchmark {
   static StepCost probe(Settings s, Fidelity f) {
     StepCost memory = probe(s, f, true);
     StepCost time = probe(s, f, false);
-    return new StepCost(memory.peakBytes(), time.stepSeconds());
+    return new StepCost(memory.peakBytes(), time.stepSeconds(), time.stepFlops());
   }
 
   private static StepCost probe(Settings s, Fidelity f, boolean pinned) {
@@ -105,7 +105,7 @@ public final class TrainBenchmark {
             + (process.isAlive() ? "timeout" : process.exitValue()) + "): " + output);
       }
       String[] fields = output.substring(output.lastIndexOf('\n') + 1).split(" ");
-      return new StepCost(Long.parseLong(fields[0]), Double.parseDouble(fields[1]));
+      return new StepCost(Long.parseLong(fields[0]), Double.parseDouble(fields[1]), Double.parseDouble(fields[2]));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the training-step probe", e);
     } catch (InterruptedException e) {

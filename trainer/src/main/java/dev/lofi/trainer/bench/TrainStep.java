@@ -16,6 +16,7 @@ import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.model.segment.LabeledSegment;
 import dev.lofi.topics.fidelity.Fidelity;
+import dev.lofi.trainer.memory.ActivationWalk;
 import dev.lofi.trainer.memory.PeakMemory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +24,8 @@ import java.util.List;
 
 /**
  * One joint encoder-and-head training step of a batch of videos at one fidelity, measured: the
- * step's peak resident memory above what the process held before it, and its wall time. Inputs are
+ * step's peak resident memory above what the process held before it, its wall time and its
+ * operations (counted from the network's shapes). Inputs are
  * random (the cost of a step does not depend on the pixels); each video has two ground-truth
  * segments.
  */
@@ -57,7 +59,8 @@ final class TrainStep {
         long peak = memory.peakAbove().orElse(0);
         double[] timed = Arrays.copyOfRange(seconds, steps > 1 ? 1 : 0, steps);
         Arrays.sort(timed);
-        return new StepCost(peak, timed[timed.length / 2]);
+        double flops = StepCost.PASSES_PER_STEP * batch * ActivationWalk.perVideo(network, fidelity).forwardFlops();
+        return new StepCost(peak, timed[timed.length / 2], flops);
       }
     }
   }

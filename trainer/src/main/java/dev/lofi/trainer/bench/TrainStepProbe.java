@@ -18,7 +18,7 @@ public final class TrainStepProbe {
   /**
    * Arguments: preset, fidelity name, classes, batch, steps. The network is the preset's (as
    * {@link NetworkPresets} builds it, head options included). Prints {@code peak_bytes
-   * step_seconds} on one line; the peak is a step's own only where the caller pinned glibc's mmap
+   * step_seconds step_flops} on one line; the peak is a step's own only where the caller pinned glibc's mmap
    * threshold ({@link TrainBenchmark} does for the memory run).
    */
   public static void main(String[] args) {
@@ -30,6 +30,7 @@ public final class TrainStepProbe {
     Fidelity fidelity = preset.fidelity(args[1]);
     NetworkConfig config = NetworkPresets.forPreset(preset, Integer.parseInt(args[2]));
     StepCost cost = TrainStep.measure(config, fidelity, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
-    System.out.println(String.format(Locale.ROOT, "%d %.6f", cost.peakBytes(), cost.stepSeconds()));
+    System.out.println(String.format(Locale.ROOT, "%d %.6f %.0f", cost.peakBytes(), cost.stepSeconds(),
+        cost.stepFlops()));
   }
 }

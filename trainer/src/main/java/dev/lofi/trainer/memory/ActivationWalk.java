@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * Counts, from block output shapes alone, the array elements one video's forward pass leaves alive
- * until the step ends (see {@link StepMemoryEstimate} for why every forward output counts).
+ * until the step ends (see {@link StepMemoryEstimate} for why every forward output counts), and the
+ * floating-point operations of its convolutions.
  *
  * <p>The encoder is walked for a single snippet {@code [1, T, 3, S, S]}: it treats every snippet
  * alike (its batch axis is snippets x frames), so a video costs L times that. DJL's lambda and
@@ -22,7 +23,7 @@ import java.util.Locale;
  * one snippet is a few megabytes even at 224 px. The head, whose forward is its own code, is
  * walked child by child: each child over every point of the pyramid.
  */
-final class ActivationWalk {
+public final class ActivationWalk {
 
   /** A max-pool keeps int64 indices of its output's size for backward: two float32s' worth. */
   private static final double MAX_POOL_ARRAYS = 3;
@@ -51,18 +52,21 @@ final class ActivationWalk {
    * @param activations forward outputs (encoder, head and loss)
    * @param backward gradients of activations alive at once during backward, at the layer where they peak
    * @param input the input batch's share: {@code L x T x 3 x S x S}
+   * @param forwardFlops the forward pass's convolutions, encoder and head, two operations per
+   *     multiply-add, as papers count; everything else a step runs is a few percent of it
    */
-  record PerVideo(double activations, double backward, double input) {}
+  public record PerVideo(double activations, double backward, double input, double forwardFlops) {}
 
   private double activations;
   private double largest;
   private double largestInUnits;
   private int unitDepth;
+  private double flops;
 
   private ActivationWalk() {}
 
   /** One video at {@code fidelity}; {@code network} must be initialized (the head's children know their widths). */
-  static PerVideo perVideo(LocalizationNetwork network, Fidelity fidelity) {
+  public static PerVideo perVideo(LocalizationNetwork network, Fidelity fidelity) {
     int frames = fidelity.framesPerSnippet();
     int side = fidelity.frameSize();
     Shape snippet = new Shape(1, frames, TsmResNet.CHANNELS, side, side);           // [1, T, 3, S, S]
@@ -72,7 +76,8 @@ final class ActivationWalk {
     head.walkHead(network.head(), new Shape(1, network.featureDim(), fidelity.snippets())); // [1, D, L]
     long snippets = fidelity.snippets();
     return new PerVideo(snippets * encoder.activations + head.activations,
-        Math.max(snippets * encoder.backward(), head.backward()), snippets * (double) snippet.size());
+        Math.max(snippets * encoder.backward(), head.backward()), snippets * (double) snippet.size(),
+        snippets * encoder.flops + head.flops);
   }
 
   private Shape[] walk(Block block, Shape[] in) {
@@ -95,6 +100,9 @@ final class ActivationWalk {
     }
     Shape[] out = block.getOutputShapes(in);
     count(out, arraysPerOutput(block, in, out));
+    if (block instanceof Convolution convolution) {
+      flops += convolutionFlops(convolution, in[0], out[0]);
+    }
     return out;
   }
 
@@ -125,10 +133,18 @@ final class ActivationWalk {
     for (Block child : head.getChildren().values()) {
       Shape initialized = child.getInputShapes()[0];                               // [b, C, l]
       Shape atPyramid = new Shape(1, initialized.get(1), points);                  // [1, C, P]
-      count(child.getOutputShapes(new Shape[] {atPyramid}),
-          child instanceof Convolution ? HEAD_CONV_ARRAYS : HEAD_NORM_ARRAYS);
+      Shape[] out = child.getOutputShapes(new Shape[] {atPyramid});
+      count(out, child instanceof Convolution ? HEAD_CONV_ARRAYS : HEAD_NORM_ARRAYS);
+      if (child instanceof Convolution convolution) {
+        flops += convolutionFlops(convolution, atPyramid, out[0]);
+      }
     }
     count(outputs, LOSS_ARRAYS);
+  }
+
+  /** Each output element is a dot product over the kernel and the input channels of its group. */
+  private static double convolutionFlops(Convolution convolution, Shape in, Shape out) {
+    return 2.0 * out.size() * (in.get(1) / convolution.getGroups()) * convolution.getKernelShape().size();
   }
 
   private void count(Shape[] shapes, double arrays) {
