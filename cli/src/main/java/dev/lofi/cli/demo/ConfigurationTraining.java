@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * fresh head on them. No stage looks at the held-out videos: the live localizer scores them once,
  * after training. Where the settings validate, joint and head training score the validation videos
  * after each epoch, as {@code lofi train} does; where the validation videos are the held-out ones
- * (the demo), nothing does, which would show them to the run before its result. Memory is checked
+ * (the demo), they do not, which would show the held-out videos to the run before its result. Memory is checked
  * against the run's budget first, so full-fidelity joint training is refused with its estimate
  * instead of tried.
  */
