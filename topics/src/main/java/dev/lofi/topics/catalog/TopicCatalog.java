@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Every topic lofi reads or writes. Names are a contract (see the README's topic catalog); the
+ * Every topic lofi reads or writes. Names are a contract (see docs/topics.md); the
  * partition counts, cleanup policies, retention and size limits are this project's decisions.
  */
 public final class TopicCatalog {
