@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -15,10 +16,11 @@ import java.util.OptionalLong;
  * <p>Two readings. {@link Window#peak()} is the process's peak while the window was open: what a
  * training step's metrics report, true whatever the allocator does. {@link Window#peakAbove()} is
  * the part of it above the size when the window opened: a step's own cost, but only in a process
- * that runs with {@value #MMAP_THRESHOLD_VARIABLE} pinned (glibc otherwise raises its mmap threshold
- * each time it frees an mmapped chunk and keeps freed tensors resident, so a step after bigger ones
- * reads as zero). Pinning makes every large tensor a fresh mmap and a step about 1.7 times slower,
- * so only {@code lofi bench train}'s probes, one JVM per fidelity, pay for it.
+ * that runs with {@value #MMAP_THRESHOLD_VARIABLE} pinned and mmap allowed (glibc otherwise keeps
+ * freed tensors resident, as lofi asks it to with {@code MALLOC_MMAP_MAX_=0} for speed, so a
+ * step after bigger ones reads as zero). Pinning makes every large tensor a fresh mmap and a step
+ * about 2.5 times slower, so only {@code lofi bench train}'s memory probes, one JVM per fidelity,
+ * pay for it.
  */
 public final class PeakMemory {
 
@@ -28,6 +30,11 @@ public final class PeakMemory {
   /** The threshold the probes run with: tensors above 64 KiB come from mmap and go back on free. */
   public static final String MMAP_THRESHOLD_BYTES = "65536";
 
+  /**
+   * The glibc variables with which the launcher and the tests keep freed memory for reuse
+   * (no mmap at all, no trimming): a memory probe must run without them.
+   */
+  public static final List<String> REUSE_VARIABLES = List.of("MALLOC_MMAP_MAX_", "MALLOC_TRIM_THRESHOLD_");
   private static final Path STATUS = Path.of("/proc/self/status");
   private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
 
