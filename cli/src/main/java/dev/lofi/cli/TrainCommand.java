@@ -78,9 +78,12 @@ final class TrainCommand implements Callable<Integer> {
           + " lofi without a pre-trained one); later stages take it from its checkpoint (default: ${DEFAULT-VALUE}).")
   String frameInput;
 
-  @Option(names = "--augment", negatable = true, defaultValue = "" + TrainingDefaults.AUGMENT,
-      description = "pretrain stage: mirror, shift and brighten each clip at random each epoch (default: ${DEFAULT-VALUE}).")
-  boolean augment;
+  // No defaultValue: picocli sets a negatable option to its default on the negated form, so with a
+  // default of true --no-augment would leave it on. Unset means TrainingDefaults.AUGMENT.
+  @Option(names = "--augment", negatable = true,
+      description = "pretrain stage: mirror, shift and brighten each clip at random each epoch (default: "
+          + TrainingDefaults.AUGMENT + ").")
+  Boolean augment;
 
   @Option(names = "--epochs", paramLabel = "N",
       description = "Epochs of every stage run (default: pretrain " + PretrainingSettings.DEFAULT_EPOCHS + ", lofi "
@@ -238,7 +241,7 @@ final class TrainCommand implements Callable<Integer> {
         PretrainingSettings.DEFAULT_FIDELITY, epochsOr(PretrainingSettings.DEFAULT_EPOCHS), batch,
         PretrainingSettings.DEFAULT_SAMPLING, rateOr(PretrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps,
         PretrainingSettings.DEFAULT_SEGMENT_FIDELITY,
-        augment ? PretrainingSettings.AUGMENTATION : SnippetAugmentation.NONE));
+        augmenting() ? PretrainingSettings.AUGMENTATION : SnippetAugmentation.NONE));
     Pretraining pretraining = new Pretraining(bootstrap, settings, metrics);
     if (init != null) {
       CheckpointManifest checkpoint = pretraining.startFrom(init, network, JointTraining.labels(bootstrap, fidelities));
@@ -267,6 +270,11 @@ final class TrainCommand implements Callable<Integer> {
   @SuppressWarnings("unchecked")
   private static List<String> labelsOf(java.util.Map<String, Object> config) {
     return (List<String>) config.get("labels");
+  }
+
+  /** Whether pre-training augments: as --augment or --no-augment says, else the default. */
+  boolean augmenting() {
+    return augment != null ? augment : TrainingDefaults.AUGMENT;
   }
 
   private int epochsOr(int stageDefault) {

@@ -141,6 +141,21 @@ class LofiCommandTest {
   }
 
   @Test
+  void pretrainingAugmentsByDefaultAndNoAugmentTurnsItOff() {
+    TrainCommand byDefault = new TrainCommand();
+    new CommandLine(byDefault).parseArgs("--stage", "pretrain");
+    TrainCommand off = new TrainCommand();
+    new CommandLine(off).parseArgs("--stage", "pretrain", "--no-augment");
+    TrainCommand on = new TrainCommand();
+    new CommandLine(on).parseArgs("--stage", "pretrain", "--augment");
+
+    assertThat(byDefault.augmenting()).isTrue();
+    assertThat(off.augmenting()).isFalse();
+    assertThat(on.augmenting()).isTrue();
+    assertThat(byDefault.frameInput).isEqualTo("diff");
+  }
+
+  @Test
   void benchLearnRefusesFewerThanOneSeedBeforeStartingABroker() {
     Run run = lofi("bench", "learn", "--seeds", "0");
 

@@ -27,7 +27,6 @@ import dev.lofi.topics.broker.EmbeddedBroker;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.fidelity.FidelityPreset;
-import dev.lofi.trainer.stage.PretrainingSettings;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +56,7 @@ class DemoEndToEndTest {
 
   /** 8 videos (2 held out), 2 clips a class, one epoch of pre-training and of joint training, 100 of the head. */
   private static final DemoSettings TINY = new DemoSettings("tiny", new DemoSettings.Data(8, true, 2, 0),
-      new DemoSettings.Training(1, PretrainingSettings.DEFAULT_LEARNING_RATE, false, FrameInput.RGB, 1, 100, 4, 0.01f,
+      new DemoSettings.Training(1, DemoSettings.QUICK.training().pretrainLearningRate(), false, FrameInput.RGB, 1, 100, 4, 0.01f,
           false), List.of(DemoConfiguration.values()), 1, 0.05);
 
   /** C-LoFi's checkpoint stream for seed 1, as the demo names it ({@code demo-<config>-s<seed>}). */

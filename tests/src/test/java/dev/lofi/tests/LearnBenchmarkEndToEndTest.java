@@ -12,7 +12,6 @@ import dev.lofi.model.encoder.FrameInput;
 import dev.lofi.topics.broker.EmbeddedBroker;
 import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.scan.TopicScan;
-import dev.lofi.trainer.stage.PretrainingSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ class LearnBenchmarkEndToEndTest {
 
   /** 8 videos, 2 test videos, one epoch of pre-training (from segments) and of joint training, 20 of the head. */
   private static final DemoSettings TINY = new DemoSettings("learn-tiny", new DemoSettings.Data(8, false, 0, 2),
-      new DemoSettings.Training(1, PretrainingSettings.DEFAULT_LEARNING_RATE, false, FrameInput.RGB_DIFF, 1, 20, 4,
+      new DemoSettings.Training(1, DemoSettings.QUICK.training().pretrainLearningRate(), false, FrameInput.RGB_DIFF, 1, 20, 4,
           0.01f, true), List.of(DemoConfiguration.BASELINE, DemoConfiguration.C), 1, 0.05);
 
   @Test
