@@ -1,7 +1,6 @@
 package dev.lofi.cli;
 
 import dev.lofi.cli.KafkaOptions.KafkaConnection;
-import dev.lofi.cli.demo.Demo;
 import dev.lofi.cli.demo.DemoSettings;
 import dev.lofi.cli.demo.LearnBenchmark;
 import dev.lofi.ingest.bench.BenchVideo;
@@ -21,7 +20,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -132,18 +130,7 @@ final class BenchCommand implements Callable<Integer> {
     long started = System.nanoTime();
     try (KafkaConnection connection = kafka.connect(err)) {
       result = LearnBenchmark.run(connection.bootstrap(), DemoSettings.LEARN.withSeeds(seeds), out,
-          new Demo.Progress() {
-            @Override
-            public void line(String text) {
-              long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-              progress.println(String.format(Locale.ROOT, "[%dm%02ds] %s", seconds / 60, seconds % 60, text));
-            }
-
-            @Override
-            public void status(String text) {
-              progress.status(text);
-            }
-          });
+          DemoCommand.console(progress, started));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report to " + out, e);
     }

@@ -53,23 +53,28 @@ final class DemoCommand implements Callable<Integer> {
     kafka.bootstrap = bootstrap;
     long started = System.nanoTime();
     try (KafkaConnection connection = kafka.connect(err)) {
-      Demo.Outcome outcome = new Demo(connection.bootstrap(), settings, out, new Demo.Progress() {
-        @Override
-        public void line(String text) {
-          progress.println(String.format(Locale.ROOT, "[%s] %s", elapsed(started), text));
-        }
-
-        @Override
-        public void status(String text) {
-          progress.status(text);
-        }
-      }).run();
+      Demo.Outcome outcome = new Demo(connection.bootstrap(), settings, out, console(progress, started)).run();
       progress.println("");
       progress.println(outcome.table());
       progress.println(outcome.findings());
       progress.println("report: " + outcome.report() + "  (" + elapsed(started) + " in all)");
     }
     return 0;
+  }
+
+  /** A run's progress on the console: lines stamped with the time since {@code started}, the status on the bar. */
+  static Demo.Progress console(ProgressLine progress, long started) {
+    return new Demo.Progress() {
+      @Override
+      public void line(String text) {
+        progress.println(String.format(Locale.ROOT, "[%s] %s", elapsed(started), text));
+      }
+
+      @Override
+      public void status(String text) {
+        progress.status(text);
+      }
+    };
   }
 
   private static String elapsed(long started) {

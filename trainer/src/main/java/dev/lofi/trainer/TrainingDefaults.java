@@ -5,8 +5,8 @@ import dev.lofi.model.encoder.FrameInput;
 /**
  * What {@code lofi train} does where no option says otherwise, beside each stage's own defaults
  * (epochs and rates, in the stages' settings): declared once so that the command and
- * {@code lofi bench learn}, which measures what these defaults learn, cannot drift apart. Strings,
- * as the command line's default values must be constants.
+ * {@code lofi bench learn}, which measures what these defaults learn, cannot drift apart.
+ * Compile-time constants, as the command line's default values must be.
  */
 public final class TrainingDefaults {
 

@@ -46,10 +46,14 @@ public final class LearnBenchmark {
    *
    * @param outcome the run, as the demo reports one
    * @param settings what it ran
-   * @param heldOutVideos how many test videos it scored
    * @param targets each target, met or not
    */
-  public record Result(Demo.Outcome outcome, DemoSettings settings, int heldOutVideos, List<Target> targets) {
+  public record Result(Demo.Outcome outcome, DemoSettings settings, List<Target> targets) {
+
+    /** How many test videos it scored. */
+    public int heldOutVideos() {
+      return settings.data().testVideos();
+    }
 
     /** Whether every target was met. */
     public boolean targetsMet() {
@@ -75,7 +79,7 @@ public final class LearnBenchmark {
   public static Result run(String bootstrap, DemoSettings settings, Path reportDir, Demo.Progress progress)
       throws IOException, InterruptedException {
     Demo.Outcome outcome = new Demo(bootstrap, settings, reportDir, progress).run();
-    return new Result(outcome, settings, settings.data().testVideos(), targets(outcome));
+    return new Result(outcome, settings, targets(outcome));
   }
 
   /** The targets, judged on {@code outcome}'s baseline and C-LoFi rows. */
