@@ -1,6 +1,7 @@
 package dev.lofi.cli;
 
 import dev.lofi.cli.KafkaOptions.KafkaConnection;
+import dev.lofi.cli.demo.DemoConfiguration;
 import dev.lofi.cli.demo.DemoSettings;
 import dev.lofi.cli.demo.LearnBenchmark;
 import dev.lofi.ingest.bench.BenchVideo;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,6 +101,11 @@ final class BenchCommand implements Callable<Integer> {
       description = "learn: train every configuration with seeds 1..N (default: ${DEFAULT-VALUE}).")
   int seeds;
 
+  @Option(names = "--configurations", paramLabel = "ID[,ID...]", split = ",", defaultValue = "baseline,c",
+      description = "learn: the rows compared, from baseline, s, t, st, c (C-LoFi) and full; baseline and c are "
+          + "always among them, and every row shares the seed's pre-trained encoder (default: ${DEFAULT-VALUE}).")
+  List<String> configurations;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "lofi-bench-learn",
       description = "learn: report folder; its work/ subfolder holds the data sets and is replaced (default: ${DEFAULT-VALUE}).")
   Path out;
@@ -122,6 +129,8 @@ final class BenchCommand implements Callable<Integer> {
     if (seeds < 1) {
       throw new BadUsage("--seeds must be at least 1, got " + seeds);
     }
+    DemoSettings settings = BadUsage.interpreting(() -> DemoSettings.LEARN.withSeeds(seeds).withConfigurations(
+        configurations.stream().map(DemoConfiguration::of).toList()));
     PrintWriter err = spec.commandLine().getErr();
     // With --json, standard output is the JSON alone.
     ProgressLine progress = ProgressLine.forConsole(json ? err : spec.commandLine().getOut(), err);
@@ -129,7 +138,7 @@ final class BenchCommand implements Callable<Integer> {
     LearnBenchmark.Result result;
     long started = System.nanoTime();
     try (KafkaConnection connection = kafka.connect(err)) {
-      result = LearnBenchmark.run(connection.bootstrap(), DemoSettings.LEARN.withSeeds(seeds), out,
+      result = LearnBenchmark.run(connection.bootstrap(), settings, out,
           DemoCommand.console(progress, started));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report to " + out, e);

@@ -164,6 +164,18 @@ class LofiCommandTest {
   }
 
   @Test
+  void benchLearnRefusesAnUnknownConfigurationOrOneWithoutTheBaselineBeforeStartingABroker() {
+    Run unknown = lofi("bench", "learn", "--configurations", "baseline,c,x");
+    Run withoutBaseline = lofi("bench", "learn", "--configurations", "s,c");
+
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no configuration 'x': choose from baseline, s, t, st, c, full")
+        .doesNotContain("embedded Kafka broker");
+    assertThat(withoutBaseline.exitCode()).isEqualTo(2);
+    assertThat(withoutBaseline.err()).contains("the comparison needs the baseline, C-LoFi");
+  }
+
+  @Test
   void benchIngestWithoutTheFfmpegCliFailsWithOneClearLine() {
     Run run = lofi("bench", "ingest", "--ffmpeg", "lofi-no-such-ffmpeg", "--video", "v.mp4");
 

@@ -1,6 +1,8 @@
 package dev.lofi.cli.demo;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The rows of the paper's comparison, in miniature: how the encoder meets the localization loss. */
 public enum DemoConfiguration {
@@ -22,6 +24,18 @@ public enum DemoConfiguration {
     this.id = id;
     this.title = title;
     this.fidelities = fidelities;
+  }
+
+  /**
+   * The configuration of this id ({@code baseline}, {@code s}, {@code t}, {@code st}, {@code c},
+   * {@code full}), as typed on the command line.
+   *
+   * @throws IllegalArgumentException naming the ids there are
+   */
+  public static DemoConfiguration of(String id) {
+    return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst().orElseThrow(() ->
+        new IllegalArgumentException("no configuration '" + id + "': choose from "
+            + Arrays.stream(values()).map(c -> c.id).collect(Collectors.joining(", "))));
   }
 
   /** The checkpoint model name of this configuration in a seed's run. */

@@ -5,6 +5,8 @@ import dev.lofi.trainer.TrainingDefaults;
 import dev.lofi.trainer.stage.HeadTrainingSettings;
 import dev.lofi.trainer.stage.JointTrainingSettings;
 import dev.lofi.trainer.stage.PretrainingSettings;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +123,13 @@ public record DemoSettings(String mode, Data data, Training training, List<DemoC
   /** The same run over {@code count} seeds. */
   public DemoSettings withSeeds(int count) {
     return new DemoSettings(mode, data, training, configurations, count, threshold);
+  }
+
+  /** The same run comparing {@code rows}, in the table's order (the enum's), each once. */
+  public DemoSettings withConfigurations(Collection<DemoConfiguration> rows) {
+    EnumSet<DemoConfiguration> ordered = EnumSet.noneOf(DemoConfiguration.class);
+    ordered.addAll(rows);
+    return new DemoSettings(mode, data, training, List.copyOf(ordered), seeds, threshold);
   }
 
   /** The settings as {@code config.json} shows them. */

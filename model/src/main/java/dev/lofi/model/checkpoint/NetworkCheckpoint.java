@@ -107,7 +107,16 @@ public final class NetworkCheckpoint {
    */
   public static CheckpointManifest publish(String bootstrap, String model, String stage, int epoch, long step,
       CheckpointConfig config, Map<String, Double> metrics, LocalizationNetwork network) {
-    byte[] parameters = parameters(network);
+    return publish(bootstrap, model, stage, epoch, step, config, metrics, parameters(network));
+  }
+
+  /**
+   * Publishes a network's parameters saved by {@link #parameters(Block)}, as {@link
+   * #publish(String, String, String, int, long, CheckpointConfig, Map, LocalizationNetwork)} does;
+   * the same parameters after the same epoch and step get the same version.
+   */
+  public static CheckpointManifest publish(String bootstrap, String model, String stage, int epoch, long step,
+      CheckpointConfig config, Map<String, Double> metrics, byte[] parameters) {
     String version = stage + "-e" + epoch + "-s" + step + "-" + CheckpointChunker.sha256Hex(parameters).substring(0, 8);
     CheckpointManifest manifest = CheckpointChunker.manifest(model, version, stage, epoch, step, config.toMap(),
         metrics, parameters, CheckpointChunker.DEFAULT_CHUNK_BYTES, Instant.now());

@@ -40,7 +40,8 @@ import java.util.Set;
  * The encoder is frozen: it is not run, not even loaded while training. Every
  * {@code checkpointEvery} epochs and after the last, the whole network goes to
  * {@code lofi.checkpoints} (the source's encoder parameters byte for byte, and the new head), so
- * the localizer loads one checkpoint.
+ * the localizer loads one checkpoint. The validation videos' mAP picks the head the stage ends on
+ * ({@link BestEpoch}).
  */
 public final class HeadTraining {
 
@@ -97,6 +98,7 @@ public final class HeadTraining {
     metrics.stageStarted(STAGE, settings.epochs(), batchesPerEpoch);
     long step = 0;
     CheckpointManifest checkpoint = null;
+    BestEpoch best = new BestEpoch("validation average mAP");
     try (Model model = Model.newInstance(settings.model());
          NDManager wholeManager = NDManager.newBaseManager()) {
       model.getNDManager().getEngine().setRandomSeed((int) settings.seed());
@@ -135,19 +137,28 @@ public final class HeadTraining {
           }
           Optional<DetectionMetrics> validated = validation.map(v -> v.run(head, trainer.getManager()));
           validated.ifPresent(v -> epochMaps.add(v.averageMAP()));
+          Map<String, Double> checkpointMetrics = ValidationScore.epochMetrics(epochLoss, validated);
+          LocalizationNetwork withHead = whole;
+          best.offer(epoch, step, validated.map(DetectionMetrics::averageMAP).orElse(null), checkpointMetrics, () -> {
+            NetworkCheckpoint.loadHead(wholeManager, withHead, NetworkCheckpoint.parameters(head));
+            return NetworkCheckpoint.parameters(withHead);
+          });
           boolean last = epoch == settings.epochs() - 1 || done(step);
           if (last || (epoch + 1) % settings.checkpointEvery() == 0) {
             NetworkCheckpoint.loadHead(wholeManager, whole, NetworkCheckpoint.parameters(head));
             checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch, step, published,
-                ValidationScore.epochMetrics(epochLoss, validated), whole);
+                checkpointMetrics, whole);
           }
           metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) sgd.rate(),
               validated.map(DetectionMetrics::averageMAP).orElse(null));
         }
       }
     }
-    metrics.stageFinished(STAGE, String.format("%d steps on features of %s, last epoch loss %.4f, checkpoint %s@%s",
-        step, encoder, epochLosses.get(epochLosses.size() - 1), checkpoint.model(), checkpoint.version()));
+    checkpoint = best.finish(checkpoint, kept -> NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE,
+        kept.epoch(), kept.step(), published, kept.metrics(), kept.parameters()));
+    metrics.stageFinished(STAGE, String.format("%d steps on features of %s, last epoch loss %.4f%s, checkpoint %s@%s",
+        step, encoder, epochLosses.get(epochLosses.size() - 1), best.describe(), checkpoint.model(),
+        checkpoint.version()));
     return new Result(step, epochLosses, epochMaps, checkpoint, encoder, set.skipped());
   }
 

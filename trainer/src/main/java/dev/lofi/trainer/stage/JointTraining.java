@@ -37,7 +37,7 @@ import java.util.TreeSet;
  * memory of a frozen-feature pipeline. Videos come from the clip topics every epoch, in a fresh
  * seeded order; a checkpoint goes to {@code lofi.checkpoints} after each epoch, with the
  * validation mAP of the whole network at full fidelity when the cluster has validation videos (and
- * the settings ask for it).
+ * the settings ask for it). That mAP picks the checkpoint the stage ends on ({@link BestEpoch}).
  */
 public final class JointTraining {
 
@@ -86,7 +86,8 @@ public final class JointTraining {
   }
 
   /**
-   * Continues a run that was stopped or killed, from the model's latest {@code lofi} checkpoint:
+   * Continues a run that was stopped or killed, from the model's latest {@code lofi} checkpoint
+   * (its best epoch is chosen among the epochs it trains itself):
    * its parameters, and the epoch after it (checkpoints close epochs, so the killed epoch is done
    * again from its start, in the same seeded order). Its steps then add up to an unbroken run's.
    * Momentum starts from zero again: checkpoints carry parameters, not the optimizer's state.
@@ -125,6 +126,7 @@ public final class JointTraining {
     metrics.stageStarted(STAGE, settings.epochs(), batchesPerEpoch);
     long step = stepsBefore;
     CheckpointManifest checkpoint = null;
+    BestEpoch best = new BestEpoch("validation average mAP");
     try (Model model = Model.newInstance(settings.model());
          ClipFetcher fetcher = new ClipFetcher(bootstrap)) {
       // The seed fixes the initial parameters too, not only the order of the videos.
@@ -165,16 +167,24 @@ public final class JointTraining {
           epochLosses.add(epochLoss);
           Optional<DetectionMetrics> validated = validation.map(v -> v.run(net, trainer.getManager(), fetcher));
           validated.ifPresent(v -> epochMaps.add(v.averageMAP()));
+          byte[] parameters = NetworkCheckpoint.parameters(net);
+          Map<String, Double> checkpointMetrics = ValidationScore.epochMetrics(epochLoss, validated);
           checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch, step, checkpointConfig,
-              ValidationScore.epochMetrics(epochLoss, validated), net);
+              checkpointMetrics, parameters);
+          best.offer(epoch, step, validated.map(DetectionMetrics::averageMAP).orElse(null), checkpointMetrics,
+              () -> parameters);
           metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) sgd.rate(),
               validated.map(DetectionMetrics::averageMAP).orElse(null));
         }
       }
     }
+    if (checkpoint != null) {
+      checkpoint = best.finish(checkpoint, kept -> NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE,
+          kept.epoch(), kept.step(), checkpointConfig, kept.metrics(), kept.parameters()));
+    }
     metrics.stageFinished(STAGE, checkpoint == null ? step + " steps, no epoch left to train"
-        : String.format("%d steps, last epoch loss %.4f, checkpoint %s@%s", step,
-            epochLosses.get(epochLosses.size() - 1), checkpoint.model(), checkpoint.version()));
+        : String.format("%d steps, last epoch loss %.4f%s, checkpoint %s@%s", step,
+            epochLosses.get(epochLosses.size() - 1), best.describe(), checkpoint.model(), checkpoint.version()));
     return new Result(step, epochLosses, epochMaps, checkpoint, skipped(sets));
   }
 

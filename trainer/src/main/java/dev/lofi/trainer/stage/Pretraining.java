@@ -50,7 +50,8 @@ import java.util.TreeSet;
  * others. After each epoch the whole {@link LocalizationNetwork} goes to {@code lofi.checkpoints}
  * with stage {@code pretrain}: its encoder pre-trained, its head freshly initialised for the
  * localization labels (the clips' labels but {@code background}), so the {@code lofi} stage can
- * start from it. The classifier is not kept.
+ * start from it. Where there are validation videos, their segments' accuracy after each epoch
+ * picks the checkpoint the stage ends on ({@link BestEpoch}). The classifier is not kept.
  */
 public final class Pretraining {
 
@@ -64,6 +65,7 @@ public final class Pretraining {
    * @param epochValidationAccuracies each epoch's accuracy on the validation videos' segments after
    *     it; empty without validation videos
    * @param source where the clips came from, in words: how many, of which subset, at which fidelity
+   * @param checkpoint the checkpoint the stage ended on: its best validation epoch's
    * @param skipped videos left out, by reason
    */
   public record Result(long steps, List<Double> epochLosses, List<Double> epochAccuracies,
@@ -134,6 +136,8 @@ public final class Pretraining {
     metrics.stageStarted(STAGE, settings.epochs(), batchesPerEpoch);
     long step = 0;
     CheckpointManifest checkpoint = null;
+    CheckpointConfig checkpointConfig = new CheckpointConfig(localization, labels, List.of(fidelity));
+    BestEpoch best = new BestEpoch("validation accuracy");
     try (Model model = Model.newInstance(settings.model());
          ClipFetcher fetcher = new ClipFetcher(bootstrap)) {
       // The seed fixes the initial parameters (the head's too), not only the order of the clips.
@@ -187,15 +191,23 @@ public final class Pretraining {
           if (validationAccuracy != null) {
             epochValidationAccuracies.add(validationAccuracy);
           }
-          checkpoint = publish(classifier.network(), localization, labels, fidelity, epoch, step, epochLoss, accuracy);
+          byte[] parameters = NetworkCheckpoint.parameters(classifier.network());
+          Map<String, Double> checkpointMetrics = new TreeMap<>(Map.of("loss", epochLoss, "accuracy", accuracy));
+          if (validationAccuracy != null) {
+            checkpointMetrics.put("validation_accuracy", validationAccuracy);
+          }
+          checkpoint = publish(parameters, checkpointConfig, epoch, step, checkpointMetrics);
+          best.offer(epoch, step, validationAccuracy, checkpointMetrics, () -> parameters);
           metrics.epoch(STAGE, epoch + 1, step, fidelity, epochLoss, (double) sgd.rate(), null, accuracy,
               validationAccuracy);
         }
       }
     }
-    metrics.stageFinished(STAGE, String.format("%s; %d steps, last epoch loss %.4f, accuracy %.3f, checkpoint %s@%s",
+    checkpoint = best.finish(checkpoint, kept -> publish(kept.parameters(), checkpointConfig, kept.epoch(), kept.step(),
+        kept.metrics()));
+    metrics.stageFinished(STAGE, String.format("%s; %d steps, last epoch loss %.4f, accuracy %.3f%s, checkpoint %s@%s",
         source.description(), step, epochLosses.get(epochLosses.size() - 1),
-        epochAccuracies.get(epochAccuracies.size() - 1), checkpoint.model(), checkpoint.version()));
+        epochAccuracies.get(epochAccuracies.size() - 1), best.describe(), checkpoint.model(), checkpoint.version()));
     return new Result(step, epochLosses, epochAccuracies, epochValidationAccuracies, classes, labels,
         source.description(), checkpoint, skipped);
   }
@@ -334,10 +346,10 @@ public final class Pretraining {
         .toList();
   }
 
-  private CheckpointManifest publish(LocalizationNetwork net, NetworkConfig network, List<String> labels,
-      String fidelity, int epoch, long step, double loss, double accuracy) {
-    return NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch, step,
-        new CheckpointConfig(network, labels, List.of(fidelity)), Map.of("loss", loss, "accuracy", accuracy), net);
+  private CheckpointManifest publish(byte[] parameters, CheckpointConfig config, int epoch, long step,
+      Map<String, Double> checkpointMetrics) {
+    return NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch, step, config, checkpointMetrics,
+        parameters);
   }
 
 }

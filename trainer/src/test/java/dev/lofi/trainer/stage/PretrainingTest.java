@@ -19,6 +19,7 @@ import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.record.TrainerMetric;
 import dev.lofi.trainer.SyntheticClips;
+import dev.lofi.trainer.data.SnippetAugmentation;
 import dev.lofi.trainer.metrics.MetricsPublisher;
 import dev.lofi.trainer.metrics.TrainingListener;
 import java.util.ArrayList;
@@ -51,7 +52,9 @@ class PretrainingTest {
         Pretraining.SUBSET);
     // Untrimmed videos of another subset are not pre-training's.
     SyntheticClips.publish(bootstrap, "v" + TAG + "_", 2, 2, Map.of(FULL, new int[] {4, 32}), "training");
-    PretrainingSettings settings = new PretrainingSettings(MODEL, FULL, EPOCHS, 2, PretrainingSettings.DEFAULT_SAMPLING, 0.01f, 1, 0);
+    // Segments at this test's own fidelity: no other test's validation videos pick its epoch.
+    PretrainingSettings settings = new PretrainingSettings(MODEL, FULL, EPOCHS, 2, PretrainingSettings.DEFAULT_SAMPLING,
+        0.01f, 1, 0, FULL, SnippetAugmentation.NONE);
     try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, MODEL, new TrainingListener() {
       @Override
       public void epochFinished(TrainerMetric metric) {
