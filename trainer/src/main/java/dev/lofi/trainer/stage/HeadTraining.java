@@ -28,6 +28,7 @@ import dev.lofi.trainer.validation.FeatureValidation;
 import dev.lofi.trainer.validation.ValidationScore;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,81 +90,80 @@ public final class HeadTraining {
           + TopicCatalog.FEATURES.name() + ": run the extract stage first; left out: " + set.skipped());
     }
     NetworkConfig network = config.network();
-    int batchesPerEpoch = batches(set.entries()).size();
     SgdSchedule sgd = new SgdSchedule(settings.learningRate());
     CheckpointConfig published = config.withEncoderFrom(encoder);
-    List<Double> epochLosses = new ArrayList<>();
-    List<Double> epochMaps = new ArrayList<>();
     Optional<FeatureValidation> validation = FeatureValidation.load(bootstrap, versions, config.labels());
-    metrics.stageStarted(STAGE, settings.epochs(), batchesPerEpoch);
-    long step = 0;
-    CheckpointManifest checkpoint = null;
-    BestEpoch best = new BestEpoch("validation average mAP");
+    metrics.stageStarted(STAGE, settings.epochs(), batches(set.entries()).size());
+    List<Double> epochMaps = new ArrayList<>();
+    StageLoop.Run run;
     try (Model model = Model.newInstance(settings.model());
          NDManager wholeManager = NDManager.newBaseManager()) {
       model.getNDManager().getEngine().setRandomSeed((int) settings.seed());
       TalHead head = TalHeads.create(network.headKind(), network.head());
       model.setBlock(head);
-      LocalizationNetwork whole = null;
       try (Trainer trainer = model.newTrainer(sgd.trainingConfig())) {
         FeatureSequence first = set.entries().get(0).features();
         trainer.initialize(new Shape(1, first.dim(), first.snippetCount()));
-        OptimizerStep optimizer = new OptimizerStep(trainer, sgd);
-        for (int epoch = 0; epoch < settings.epochs() && !done(step); epoch++) {
-          double lossSum = 0;
-          int count = 0;
-          for (List<FeatureSet.Entry> batch : batches(EpochOrder.shuffle(set.entries(), settings.seed(), epoch))) {
-            if (done(step)) {
-              break;
-            }
-            float rate = sgd.startStep(step);
-            long start = System.nanoTime();
-            OptimizerStep.Outcome outcome = optimizer.run(m -> new NDList(features(m, batch)),
-                out -> head.loss(out, targets(batch, config.labels())));
-            step++;
-            if (outcome.applied()) {
-              lossSum += outcome.loss();
-              count++;
-            }
-            metrics.step(STAGE, epoch, step, null, outcome.loss(), rate, (System.nanoTime() - start) / 1e9, null,
-                outcome.gradientNorm(), optimizer.skipped());
-            optimizer.stopIfStuck(STAGE, epoch, step, null, rate);
-          }
-          double epochLoss = lossSum / Math.max(1, count);
-          epochLosses.add(epochLoss);
-          if (whole == null) {
-            // The encoder is needed only now, to save the whole network: loaded once, never run.
-            whole = NetworkCheckpoint.load(wholeManager, source, NetworkCheckpoint.exampleInput(network));
-          }
-          Optional<DetectionMetrics> validated = validation.map(v -> v.run(head, trainer.getManager()));
-          validated.ifPresent(v -> epochMaps.add(v.averageMAP()));
-          Map<String, Double> checkpointMetrics = ValidationScore.epochMetrics(epochLoss, validated);
-          LocalizationNetwork withHead = whole;
-          best.offer(epoch, step, validated.map(DetectionMetrics::averageMAP).orElse(null), checkpointMetrics, () -> {
-            NetworkCheckpoint.loadHead(wholeManager, withHead, NetworkCheckpoint.parameters(head));
-            return NetworkCheckpoint.parameters(withHead);
-          });
-          boolean last = epoch == settings.epochs() - 1 || done(step);
-          if (last || (epoch + 1) % settings.checkpointEvery() == 0) {
-            NetworkCheckpoint.loadHead(wholeManager, whole, NetworkCheckpoint.parameters(head));
-            checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch, step, published,
-                checkpointMetrics, whole);
-          }
-          metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) sgd.rate(),
-              validated.map(DetectionMetrics::averageMAP).orElse(null));
-        }
+        // The encoder is needed only to save the whole network: loaded once, never run.
+        LocalizationNetwork whole = NetworkCheckpoint.load(wholeManager, source, NetworkCheckpoint.exampleInput(network));
+        run = new StageLoop(STAGE, settings.epochs(), settings.maxSteps(), metrics).run(trainer, sgd,
+            new StageLoop.Stage<List<FeatureSet.Entry>>() {
+              @Override
+              public Iterator<List<FeatureSet.Entry>> batches(int epoch) {
+                return HeadTraining.this.batches(EpochOrder.shuffle(set.entries(), settings.seed(), epoch)).iterator();
+              }
+
+              @Override
+              public String fidelity(List<FeatureSet.Entry> batch) {
+                return null;
+              }
+
+              @Override
+              public NDList inputs(NDManager step, List<FeatureSet.Entry> batch, int epoch) {
+                return new NDList(features(step, batch));
+              }
+
+              @Override
+              public NDArray loss(NDList outputs, List<FeatureSet.Entry> batch) {
+                return head.loss(outputs, targets(batch, config.labels()));
+              }
+
+              @Override
+              public StageLoop.EpochEnd finishEpoch(StageLoop.Epoch epoch) {
+                Optional<DetectionMetrics> validated = validation.map(v -> v.run(head, trainer.getManager()));
+                validated.ifPresent(v -> epochMaps.add(v.averageMAP()));
+                Map<String, Double> checkpointMetrics = ValidationScore.epochMetrics(epoch.meanLoss(), validated);
+                CheckpointManifest checkpoint = null;
+                if (epoch.last() || (epoch.index() + 1) % settings.checkpointEvery() == 0) {
+                  checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch.index(),
+                      epoch.step(), published, checkpointMetrics, withHead());
+                }
+                Double averageMap = validated.map(DetectionMetrics::averageMAP).orElse(null);
+                metrics.epoch(STAGE, epoch.index() + 1, epoch.step(), null, epoch.meanLoss(), (double) epoch.rate(),
+                    averageMap);
+                return new StageLoop.EpochEnd(checkpoint, averageMap, checkpointMetrics, () -> withHead());
+              }
+
+              @Override
+              public CheckpointManifest republish(BestEpoch.Candidate kept) {
+                return NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, kept.epoch(), kept.step(),
+                    published, kept.metrics(), kept.parameters());
+              }
+
+              /** The whole network's parameters with the head as trained so far. */
+              private byte[] withHead() {
+                NetworkCheckpoint.loadHead(wholeManager, whole, NetworkCheckpoint.parameters(head));
+                return NetworkCheckpoint.parameters(whole);
+              }
+            }, "validation average mAP", 0, 0);
       }
     }
-    checkpoint = best.finish(checkpoint, kept -> NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE,
-        kept.epoch(), kept.step(), published, kept.metrics(), kept.parameters()));
+    CheckpointManifest checkpoint = run.checkpoint();
+    List<Double> epochLosses = run.epochLosses();
     metrics.stageFinished(STAGE, String.format("%d steps on features of %s, last epoch loss %.4f%s, checkpoint %s@%s",
-        step, encoder, epochLosses.get(epochLosses.size() - 1), best.describe(), checkpoint.model(),
+        run.steps(), encoder, epochLosses.get(epochLosses.size() - 1), run.kept(), checkpoint.model(),
         checkpoint.version()));
-    return new Result(step, epochLosses, epochMaps, checkpoint, encoder, set.skipped());
-  }
-
-  private boolean done(long step) {
-    return settings.maxSteps() > 0 && step >= settings.maxSteps();
+    return new Result(run.steps(), epochLosses, epochMaps, checkpoint, encoder, set.skipped());
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.lofi.trainer.stage;
 
 import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
@@ -20,16 +22,17 @@ import dev.lofi.trainer.data.ClipFetcher;
 import dev.lofi.trainer.data.TrainingSet;
 import dev.lofi.trainer.data.VideoBatch;
 import dev.lofi.trainer.data.VideoClips;
-import dev.lofi.trainer.memory.PeakMemory;
 import dev.lofi.trainer.metrics.MetricsPublisher;
 import dev.lofi.trainer.validation.ValidationScore;
 import dev.lofi.trainer.validation.VideoValidation;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * The {@code lofi} stage: encoder and head trained together on whole videos at low fidelity,
@@ -119,14 +122,11 @@ public final class JointTraining {
     int batchesPerEpoch = (videos + settings.batchSize() - 1) / settings.batchSize();
     SgdSchedule sgd = new SgdSchedule(settings.learningRate());
     CheckpointConfig checkpointConfig = new CheckpointConfig(network, labels, settings.fidelities());
-    List<Double> epochLosses = new ArrayList<>();
     List<Double> epochMaps = new ArrayList<>();
     Optional<VideoValidation> validation = settings.validationFidelity() == null ? Optional.empty()
         : VideoValidation.load(bootstrap, settings.validationFidelity(), labels);
     metrics.stageStarted(STAGE, settings.epochs(), batchesPerEpoch);
-    long step = stepsBefore;
-    CheckpointManifest checkpoint = null;
-    BestEpoch best = new BestEpoch("validation average mAP");
+    StageLoop.Run run;
     try (Model model = Model.newInstance(settings.model());
          ClipFetcher fetcher = new ClipFetcher(bootstrap)) {
       // The seed fixes the initial parameters too, not only the order of the videos.
@@ -135,58 +135,66 @@ public final class JointTraining {
       Map.Entry<String, TrainingSet> first = sets.entrySet().iterator().next();
       Shape example = VideoBatch.inputShape(fetcher.require(first.getValue().entries().get(0), first.getKey()));
       try (Trainer trainer = newTrainer(model, net, network, sgd.trainingConfig(), example, initialParameters)) {
-        OptimizerStep optimizer = new OptimizerStep(trainer, sgd);
-        for (int epoch = firstEpoch; epoch < settings.epochs() && !done(step); epoch++) {
-          Map<String, List<TrainingSet.Entry>> orders = new LinkedHashMap<>();
-          for (Map.Entry<String, TrainingSet> set : sets.entrySet()) {
-            orders.put(set.getKey(), set.getValue().epochOrder(settings.seed(), epoch));
-          }
-          double lossSum = 0;
-          int batches = 0;
-          for (int b = 0; b < batchesPerEpoch && !done(step); b++) {
-            String fidelity = settings.fidelities().get(settings.cycle()
-                .fidelity(epoch, b, settings.batchesPerSwitch(), settings.fidelities().size()));
-            List<VideoClips> batch = fetch(fetcher, fidelity, orders.get(fidelity), b);
-            float rate = sgd.startStep(step);
-            PeakMemory.Window memory = PeakMemory.window();
-            long start = System.nanoTime();
-            OptimizerStep.Outcome outcome = optimizer.run(m -> new NDList(VideoBatch.videos(m, batch)),
-                out -> net.head().loss(out, VideoBatch.targets(batch, labels)));
-            double seconds = (System.nanoTime() - start) / 1e9;
-            Long peak = memory.peak().isPresent() ? memory.peak().getAsLong() : null;
-            step++;
-            if (outcome.applied()) {
-              lossSum += outcome.loss();
-              batches++;
-            }
-            metrics.step(STAGE, epoch, step, fidelity, outcome.loss(), rate, seconds, peak, outcome.gradientNorm(),
-                optimizer.skipped());
-            optimizer.stopIfStuck(STAGE, epoch, step, fidelity, rate);
-          }
-          double epochLoss = lossSum / Math.max(1, batches);
-          epochLosses.add(epochLoss);
-          Optional<DetectionMetrics> validated = validation.map(v -> v.run(net, trainer.getManager(), fetcher));
-          validated.ifPresent(v -> epochMaps.add(v.averageMAP()));
-          byte[] parameters = NetworkCheckpoint.parameters(net);
-          Map<String, Double> checkpointMetrics = ValidationScore.epochMetrics(epochLoss, validated);
-          checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch, step, checkpointConfig,
-              checkpointMetrics, parameters);
-          best.offer(epoch, step, validated.map(DetectionMetrics::averageMAP).orElse(null), checkpointMetrics,
-              () -> parameters);
-          metrics.epoch(STAGE, epoch + 1, step, null, epochLoss, (double) sgd.rate(),
-              validated.map(DetectionMetrics::averageMAP).orElse(null));
-        }
+        run = new StageLoop(STAGE, settings.epochs(), settings.maxSteps(), metrics).run(trainer, sgd,
+            new StageLoop.Stage<FidelityBatch>() {
+              @Override
+              public Iterator<FidelityBatch> batches(int epoch) {
+                Map<String, List<TrainingSet.Entry>> orders = new LinkedHashMap<>();
+                sets.forEach((fidelity, set) -> orders.put(fidelity, set.epochOrder(settings.seed(), epoch)));
+                return IntStream.range(0, batchesPerEpoch).mapToObj(b -> {
+                  String fidelity = settings.fidelities().get(settings.cycle()
+                      .fidelity(epoch, b, settings.batchesPerSwitch(), settings.fidelities().size()));
+                  return new FidelityBatch(fidelity, fetch(fetcher, fidelity, orders.get(fidelity), b));
+                }).iterator();
+              }
+
+              @Override
+              public String fidelity(FidelityBatch batch) {
+                return batch.fidelity();
+              }
+
+              @Override
+              public NDList inputs(NDManager step, FidelityBatch batch, int epoch) {
+                return new NDList(VideoBatch.videos(step, batch.videos()));
+              }
+
+              @Override
+              public NDArray loss(NDList outputs, FidelityBatch batch) {
+                return net.head().loss(outputs, VideoBatch.targets(batch.videos(), labels));
+              }
+
+              @Override
+              public StageLoop.EpochEnd finishEpoch(StageLoop.Epoch epoch) {
+                Optional<DetectionMetrics> validated = validation.map(v -> v.run(net, trainer.getManager(), fetcher));
+                validated.ifPresent(v -> epochMaps.add(v.averageMAP()));
+                byte[] parameters = NetworkCheckpoint.parameters(net);
+                Map<String, Double> checkpointMetrics = ValidationScore.epochMetrics(epoch.meanLoss(), validated);
+                CheckpointManifest checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE,
+                    epoch.index(), epoch.step(), checkpointConfig, checkpointMetrics, parameters);
+                Double averageMap = validated.map(DetectionMetrics::averageMAP).orElse(null);
+                metrics.epoch(STAGE, epoch.index() + 1, epoch.step(), null, epoch.meanLoss(), (double) epoch.rate(),
+                    averageMap);
+                return new StageLoop.EpochEnd(checkpoint, averageMap, checkpointMetrics, () -> parameters);
+              }
+
+              @Override
+              public CheckpointManifest republish(BestEpoch.Candidate kept) {
+                return NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, kept.epoch(), kept.step(),
+                    checkpointConfig, kept.metrics(), kept.parameters());
+              }
+            }, "validation average mAP", firstEpoch, stepsBefore);
       }
     }
-    if (checkpoint != null) {
-      checkpoint = best.finish(checkpoint, kept -> NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE,
-          kept.epoch(), kept.step(), checkpointConfig, kept.metrics(), kept.parameters()));
-    }
-    metrics.stageFinished(STAGE, checkpoint == null ? step + " steps, no epoch left to train"
-        : String.format("%d steps, last epoch loss %.4f%s, checkpoint %s@%s", step,
-            epochLosses.get(epochLosses.size() - 1), best.describe(), checkpoint.model(), checkpoint.version()));
-    return new Result(step, epochLosses, epochMaps, checkpoint, skipped(sets));
+    CheckpointManifest checkpoint = run.checkpoint();
+    List<Double> epochLosses = run.epochLosses();
+    metrics.stageFinished(STAGE, checkpoint == null ? run.steps() + " steps, no epoch left to train"
+        : String.format("%d steps, last epoch loss %.4f%s, checkpoint %s@%s", run.steps(),
+            epochLosses.get(epochLosses.size() - 1), run.kept(), checkpoint.model(), checkpoint.version()));
+    return new Result(run.steps(), epochLosses, epochMaps, checkpoint, skipped(sets));
   }
+
+  /** One step's videos, all at one fidelity. */
+  private record FidelityBatch(String fidelity, List<VideoClips> videos) {}
 
   /** The sorted labels of every training video's ground truth at these fidelities: the head's classes. */
   public static List<String> labels(String bootstrap, List<String> fidelities) {
@@ -213,10 +221,6 @@ public final class JointTraining {
     Trainer trainer = model.newTrainer(config);
     trainer.initialize(example);
     return trainer;
-  }
-
-  private boolean done(long step) {
-    return settings.maxSteps() > 0 && step >= settings.maxSteps();
   }
 
   private List<VideoClips> fetch(ClipFetcher fetcher, String fidelity, List<TrainingSet.Entry> order, int batch) {

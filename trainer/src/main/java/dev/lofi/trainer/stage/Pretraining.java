@@ -11,7 +11,6 @@ import ai.djl.training.loss.Loss;
 import dev.lofi.model.checkpoint.CheckpointConfig;
 import dev.lofi.model.checkpoint.CheckpointExport;
 import dev.lofi.model.checkpoint.NetworkCheckpoint;
-import dev.lofi.model.head.HeadConfig;
 import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.catalog.CatalogAdmin;
@@ -28,16 +27,17 @@ import dev.lofi.trainer.data.LabelledClip;
 import dev.lofi.trainer.data.SegmentClips;
 import dev.lofi.trainer.data.TrainingSet;
 import dev.lofi.trainer.data.VideoBatch;
-import dev.lofi.trainer.memory.PeakMemory;
 import dev.lofi.trainer.metrics.MetricsPublisher;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * The {@code pretrain} stage, LoFi's stage (1): the encoder learns to classify trimmed clips. Each
@@ -130,14 +130,11 @@ public final class Pretraining {
     int batchesPerEpoch = (clips.size() + settings.batchSize() - 1) / settings.batchSize();
     SgdSchedule sgd = new SgdSchedule(settings.learningRate());
     DefaultTrainingConfig config = sgd.trainingConfig(Loss.softmaxCrossEntropyLoss());
-    List<Double> epochLosses = new ArrayList<>();
     List<Double> epochAccuracies = new ArrayList<>();
     List<Double> epochValidationAccuracies = new ArrayList<>();
     metrics.stageStarted(STAGE, settings.epochs(), batchesPerEpoch);
-    long step = 0;
-    CheckpointManifest checkpoint = null;
     CheckpointConfig checkpointConfig = new CheckpointConfig(localization, labels, List.of(fidelity));
-    BestEpoch best = new BestEpoch("validation accuracy");
+    StageLoop.Run run;
     try (Model model = Model.newInstance(settings.model());
          ClipFetcher fetcher = new ClipFetcher(bootstrap)) {
       // The seed fixes the initial parameters (the head's too), not only the order of the clips.
@@ -146,71 +143,88 @@ public final class Pretraining {
       model.setBlock(classifier);
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(VideoBatch.inputShape(fetch(fetcher, List.of(clips.get(0)), 0).get(0)));
-        OptimizerStep optimizer = new OptimizerStep(trainer, sgd);
         // One fixed draw, read once: every epoch is judged on the same input.
         List<List<ClipSnippet>> validationSnippets = fetch(fetcher, validation, 0);
-        for (int epoch = 0; epoch < settings.epochs() && !done(step); epoch++) {
-          List<LabelledClip> order = EpochOrder.shuffle(clips, settings.seed(), epoch);
-          double lossSum = 0;
-          int batches = 0;
-          int correct = 0;
-          int seen = 0;
-          for (int b = 0; b < batchesPerEpoch && !done(step); b++) {
-            List<LabelledClip> entries = order.subList(b * settings.batchSize(),
-                Math.min(order.size(), (b + 1) * settings.batchSize()));
-            List<List<ClipSnippet>> batch = fetch(fetcher, entries, epoch);
-            int[] targets = entries.stream().mapToInt(c -> classes.indexOf(c.label())).toArray();
-            float rate = sgd.startStep(step);
-            PeakMemory.Window memory = PeakMemory.window();
-            long start = System.nanoTime();
-            int[] hits = new int[1];
-            List<String> ids = entries.stream().map(LabelledClip::id).toList();
-            int thisEpoch = epoch;
-            OptimizerStep.Outcome outcome = optimizer.run(m -> new NDList(settings.augmentation()
-                    .apply(VideoBatch.snippets(m, batch), ids, settings.seed(), thisEpoch)),
-                out -> classificationLoss(trainer, out.singletonOrThrow(), targets, hits));
-            double seconds = (System.nanoTime() - start) / 1e9;
-            Long peak = memory.peak().isPresent() ? memory.peak().getAsLong() : null;
-            step++;
-            if (outcome.applied()) {
-              lossSum += outcome.loss();
-              batches++;
-              correct += hits[0];
-              seen += targets.length;
-            }
-            metrics.step(STAGE, epoch, step, fidelity, outcome.loss(), rate, seconds, peak,
-                outcome.gradientNorm(), optimizer.skipped());
-            optimizer.stopIfStuck(STAGE, epoch, step, fidelity, rate);
-          }
-          double epochLoss = lossSum / Math.max(1, batches);
-          double accuracy = seen == 0 ? 0 : (double) correct / seen;
-          epochLosses.add(epochLoss);
-          epochAccuracies.add(accuracy);
-          Double validationAccuracy = validation.isEmpty() ? null
-              : accuracy(trainer, validation, validationSnippets, classes);
-          if (validationAccuracy != null) {
-            epochValidationAccuracies.add(validationAccuracy);
-          }
-          byte[] parameters = NetworkCheckpoint.parameters(classifier.network());
-          Map<String, Double> checkpointMetrics = new TreeMap<>(Map.of("loss", epochLoss, "accuracy", accuracy));
-          if (validationAccuracy != null) {
-            checkpointMetrics.put("validation_accuracy", validationAccuracy);
-          }
-          checkpoint = publish(parameters, checkpointConfig, epoch, step, checkpointMetrics);
-          best.offer(epoch, step, validationAccuracy, checkpointMetrics, () -> parameters);
-          metrics.epoch(STAGE, epoch + 1, step, fidelity, epochLoss, (double) sgd.rate(), null, accuracy,
-              validationAccuracy);
-        }
+        run = new StageLoop(STAGE, settings.epochs(), settings.maxSteps(), metrics).run(trainer, sgd,
+            new StageLoop.Stage<ClipBatch>() {
+              private int correct;
+              private int seen;
+
+              @Override
+              public Iterator<ClipBatch> batches(int epoch) {
+                correct = 0;
+                seen = 0;
+                List<LabelledClip> order = EpochOrder.shuffle(clips, settings.seed(), epoch);
+                return IntStream.range(0, batchesPerEpoch).mapToObj(b -> {
+                  List<LabelledClip> entries = order.subList(b * settings.batchSize(),
+                      Math.min(order.size(), (b + 1) * settings.batchSize()));
+                  return new ClipBatch(entries, fetch(fetcher, entries, epoch),
+                      entries.stream().mapToInt(c -> classes.indexOf(c.label())).toArray());
+                }).iterator();
+              }
+
+              @Override
+              public String fidelity(ClipBatch batch) {
+                return fidelity;
+              }
+
+              @Override
+              public NDList inputs(NDManager step, ClipBatch batch, int epoch) {
+                List<String> ids = batch.clips().stream().map(LabelledClip::id).toList();
+                return new NDList(settings.augmentation().apply(VideoBatch.snippets(step, batch.snippets()), ids,
+                    settings.seed(), epoch));
+              }
+
+              @Override
+              public NDArray loss(NDList outputs, ClipBatch batch) {
+                NDArray logits = outputs.singletonOrThrow();                      // [B, K]
+                long[] predicted = logits.argMax(1).toLongArray();
+                for (int i = 0; i < batch.targets().length; i++) {
+                  correct += predicted[i] == batch.targets()[i] ? 1 : 0;
+                }
+                seen += batch.targets().length;
+                return trainer.getLoss().evaluate(new NDList(logits.getManager().create(batch.targets())),
+                    new NDList(logits));
+              }
+
+              @Override
+              public StageLoop.EpochEnd finishEpoch(StageLoop.Epoch epoch) {
+                double accuracy = seen == 0 ? 0 : (double) correct / seen;
+                epochAccuracies.add(accuracy);
+                Double validationAccuracy = validation.isEmpty() ? null
+                    : accuracy(trainer, validation, validationSnippets, classes);
+                byte[] parameters = NetworkCheckpoint.parameters(classifier.network());
+                Map<String, Double> checkpointMetrics = new TreeMap<>(Map.of("loss", epoch.meanLoss(), "accuracy",
+                    accuracy));
+                if (validationAccuracy != null) {
+                  epochValidationAccuracies.add(validationAccuracy);
+                  checkpointMetrics.put("validation_accuracy", validationAccuracy);
+                }
+                CheckpointManifest checkpoint = publish(parameters, checkpointConfig, epoch.index(), epoch.step(),
+                    checkpointMetrics);
+                metrics.epoch(STAGE, epoch.index() + 1, epoch.step(), fidelity, epoch.meanLoss(),
+                    (double) epoch.rate(), null, accuracy, validationAccuracy);
+                return new StageLoop.EpochEnd(checkpoint, validationAccuracy, checkpointMetrics, () -> parameters);
+              }
+
+              @Override
+              public CheckpointManifest republish(BestEpoch.Candidate kept) {
+                return publish(kept.parameters(), checkpointConfig, kept.epoch(), kept.step(), kept.metrics());
+              }
+            }, "validation accuracy", 0, 0);
       }
     }
-    checkpoint = best.finish(checkpoint, kept -> publish(kept.parameters(), checkpointConfig, kept.epoch(), kept.step(),
-        kept.metrics()));
+    List<Double> epochLosses = run.epochLosses();
+    CheckpointManifest checkpoint = run.checkpoint();
     metrics.stageFinished(STAGE, String.format("%s; %d steps, last epoch loss %.4f, accuracy %.3f%s, checkpoint %s@%s",
-        source.description(), step, epochLosses.get(epochLosses.size() - 1),
-        epochAccuracies.get(epochAccuracies.size() - 1), best.describe(), checkpoint.model(), checkpoint.version()));
-    return new Result(step, epochLosses, epochAccuracies, epochValidationAccuracies, classes, labels,
+        source.description(), run.steps(), epochLosses.get(epochLosses.size() - 1),
+        epochAccuracies.get(epochAccuracies.size() - 1), run.kept(), checkpoint.model(), checkpoint.version()));
+    return new Result(run.steps(), epochLosses, epochAccuracies, epochValidationAccuracies, classes, labels,
         source.description(), checkpoint, skipped);
   }
+
+  /** One step's clips, their snippets of the epoch's draw, and their classes' indices. */
+  private record ClipBatch(List<LabelledClip> clips, List<List<ClipSnippet>> snippets, int[] targets) {}
 
   /**
    * Subset {@code pretrain}'s trimmed clips where any is trainable at the stage's fidelity, else
@@ -302,20 +316,6 @@ public final class Pretraining {
       covered.merge(segment.label(), segment.end() - segment.start(), Double::sum);
     }
     return covered.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
-  }
-
-  private boolean done(long step) {
-    return settings.maxSteps() > 0 && step >= settings.maxSteps();
-  }
-
-  /** The trainer's cross-entropy of {@code logits} {@code [B, K]}; adds the correct predictions to {@code hits[0]}. */
-  private static NDArray classificationLoss(Trainer trainer, NDArray logits, int[] targets, int[] hits) {
-    NDArray labels = logits.getManager().create(targets);                // [B]
-    long[] predicted = logits.argMax(1).toLongArray();                   // [B]
-    for (int i = 0; i < targets.length; i++) {
-      hits[0] += predicted[i] == targets[i] ? 1 : 0;
-    }
-    return trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
   }
 
   /**
