@@ -11,10 +11,11 @@ import dev.lofi.topics.record.CheckpointManifest;
 import dev.lofi.topics.record.TrainerMetric;
 import dev.lofi.trainer.NetworkPresets;
 import dev.lofi.trainer.TrainingDefaults;
+import dev.lofi.trainer.data.SnippetAugmentation;
 import dev.lofi.trainer.memory.MemoryBudget;
 import dev.lofi.trainer.memory.StepMemoryEstimate;
 import dev.lofi.trainer.metrics.MetricsPublisher;
-import dev.lofi.trainer.metrics.TrainingListener;
+import dev.lofi.trainer.metrics.StageListener;
 import dev.lofi.trainer.stage.Cycle;
 import dev.lofi.trainer.stage.FeatureExtraction;
 import dev.lofi.trainer.stage.FeatureExtractionSettings;
@@ -22,7 +23,6 @@ import dev.lofi.trainer.stage.HeadTraining;
 import dev.lofi.trainer.stage.HeadTrainingSettings;
 import dev.lofi.trainer.stage.JointTraining;
 import dev.lofi.trainer.stage.JointTrainingSettings;
-import dev.lofi.trainer.data.SnippetAugmentation;
 import dev.lofi.trainer.stage.Pretraining;
 import dev.lofi.trainer.stage.PretrainingSettings;
 import dev.lofi.trainer.stage.SgdSchedule;
@@ -286,8 +286,8 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** Progress on the console: a bar through the steps, a line per epoch. */
-  private TrainingListener console(ProgressLine progress) {
-    return new TrainingListener() {
+  private StageListener console(ProgressLine progress) {
+    return new StageListener() {
       private long stageSteps;
 
       @Override

@@ -9,7 +9,7 @@ import dev.lofi.trainer.data.TrainingSet;
 import dev.lofi.trainer.memory.MemoryBudget;
 import dev.lofi.trainer.memory.StepMemoryEstimate;
 import dev.lofi.trainer.metrics.MetricsPublisher;
-import dev.lofi.trainer.metrics.TrainingListener;
+import dev.lofi.trainer.metrics.StageListener;
 import dev.lofi.trainer.stage.Cycle;
 import dev.lofi.trainer.stage.FeatureExtraction;
 import dev.lofi.trainer.stage.FeatureExtractionSettings;
@@ -101,7 +101,7 @@ final class ConfigurationTraining {
       Consumer<TrainerMetric> steps) {
     String model = configuration.model(seed);
     List<TrainerMetric> metrics = new ArrayList<>();
-    TrainingListener collect = new TrainingListener() {
+    StageListener collect = new StageListener() {
       @Override
       public void stepFinished(TrainerMetric metric) {
         metrics.add(metric);

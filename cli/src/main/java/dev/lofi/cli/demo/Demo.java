@@ -27,7 +27,7 @@ import dev.lofi.trainer.NetworkPresets;
 import dev.lofi.trainer.data.SnippetAugmentation;
 import dev.lofi.trainer.memory.MemoryBudget;
 import dev.lofi.trainer.metrics.MetricsPublisher;
-import dev.lofi.trainer.metrics.TrainingListener;
+import dev.lofi.trainer.metrics.StageListener;
 import dev.lofi.trainer.stage.HeadTraining;
 import dev.lofi.trainer.stage.JointTraining;
 import dev.lofi.trainer.stage.Pretraining;
@@ -200,7 +200,7 @@ public final class Demo {
   private List<String> pretrain(long seed) {
     String model = pretrainModel(seed);
     DemoSettings.Training training = settings.training();
-    try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, model, new TrainingListener() {
+    try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, model, new StageListener() {
       @Override
       public void stepFinished(TrainerMetric m) {
         progress.status(String.format(Locale.ROOT, "seed %d pre-training: epoch %d step %d loss %.3f", seed, m.epoch(),

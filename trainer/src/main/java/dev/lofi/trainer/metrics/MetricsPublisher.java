@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends a training run's metrics to {@code lofi.trainer.metrics}, keyed by the run id, as JSON
  * ({@link RecordSerdes#trainerMetric()}), and passes every call on to a listener (the console's
- * progress bar). Stages talk to it as to any {@link TrainingListener}; {@link #step} and
+ * progress bar). Stages talk to it as to any {@link StageListener}; {@link #step} and
  * {@link #epoch} build the record (run id, time) for them.
  *
  * <p>A plain idempotent producer, not a transactional one: a metric is a measurement with no unit
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Not thread-safe beyond what the producer is: one training thread calls it.
  */
-public final class MetricsPublisher implements TrainingListener, AutoCloseable {
+public final class MetricsPublisher implements StageListener, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(MetricsPublisher.class);
   /** Metrics are small; the clip-sized defaults of {@link ClientProperties#producer} are not needed. */
@@ -42,7 +42,7 @@ public final class MetricsPublisher implements TrainingListener, AutoCloseable {
 
   private final KafkaProducer<String, TrainerMetric> producer;
   private final String run;
-  private final TrainingListener listener;
+  private final StageListener listener;
   private final Clock clock;
   private final AtomicLong failed = new AtomicLong();
 
@@ -51,11 +51,11 @@ public final class MetricsPublisher implements TrainingListener, AutoCloseable {
    * @param run the run id: every record's key and {@code run} field
    * @param listener told everything as well, after the record is handed to the producer
    */
-  public MetricsPublisher(String bootstrap, String run, TrainingListener listener) {
+  public MetricsPublisher(String bootstrap, String run, StageListener listener) {
     this(bootstrap, run, listener, Clock.systemUTC());
   }
 
-  MetricsPublisher(String bootstrap, String run, TrainingListener listener, Clock clock) {
+  MetricsPublisher(String bootstrap, String run, StageListener listener, Clock clock) {
     if (run == null || run.isBlank()) {
       throw new IllegalArgumentException("a run id is required");
     }

@@ -18,7 +18,7 @@ import dev.lofi.trainer.data.ClipFetcher;
 import dev.lofi.trainer.data.TrainingSet;
 import dev.lofi.trainer.data.VideoBatch;
 import dev.lofi.trainer.data.VideoClips;
-import dev.lofi.trainer.metrics.TrainingListener;
+import dev.lofi.trainer.metrics.StageListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -61,10 +61,10 @@ public final class FeatureExtraction {
 
   private final String bootstrap;
   private final FeatureExtractionSettings settings;
-  private final TrainingListener listener;
+  private final StageListener listener;
 
   /** @param listener told when the stage starts and ends */
-  public FeatureExtraction(String bootstrap, FeatureExtractionSettings settings, TrainingListener listener) {
+  public FeatureExtraction(String bootstrap, FeatureExtractionSettings settings, StageListener listener) {
     this.bootstrap = bootstrap;
     this.settings = settings;
     this.listener = listener;

@@ -77,7 +77,7 @@ class MetricsPublisherTest {
 
   @Test
   void aMetricOfAnotherRunOrKindIsRefused() {
-    try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, run, TrainingListener.NONE)) {
+    try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, run, StageListener.NONE)) {
       TrainerMetric other = new TrainerMetric("other", "head", TrainerMetric.Kind.STEP, 0, 1, null, 1.0, 0.1, 0.2,
           null, null, null, null, null, null, Instant.now());
       assertThatThrownBy(() -> metrics.stepFinished(other)).hasMessageContaining("run " + run)
@@ -89,7 +89,7 @@ class MetricsPublisherTest {
   }
 
   /** What a progress bar would be told. */
-  private static final class Recorder implements TrainingListener {
+  private static final class Recorder implements StageListener {
     final List<String> calls = new ArrayList<>();
 
     @Override

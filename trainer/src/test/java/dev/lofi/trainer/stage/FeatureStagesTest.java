@@ -27,7 +27,7 @@ import dev.lofi.trainer.data.TrainingSet;
 import dev.lofi.trainer.data.VideoBatch;
 import dev.lofi.trainer.data.VideoClips;
 import dev.lofi.trainer.metrics.MetricsPublisher;
-import dev.lofi.trainer.metrics.TrainingListener;
+import dev.lofi.trainer.metrics.StageListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +58,7 @@ class FeatureStagesTest {
 
     FeatureExtraction.Result extraction = new FeatureExtraction(bootstrap,
         new FeatureExtractionSettings(source, full, FeatureExtractionSettings.DEFAULT_SUBSETS, 4),
-        TrainingListener.NONE).run();
+        StageListener.NONE).run();
 
     assertThat(extraction.extracted()).containsExactly(Map.entry("training", 6), Map.entry("validation", 2));
     Map<String, FeatureSequence> features = LatestValues.read(bootstrap, TopicCatalog.FEATURES.name(),
@@ -75,7 +75,7 @@ class FeatureStagesTest {
 
     List<TrainerMetric> steps = new ArrayList<>();
     HeadTraining.Result head;
-    try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, "head-" + tag, new TrainingListener() {
+    try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, "head-" + tag, new StageListener() {
       @Override
       public void stepFinished(TrainerMetric metric) {
         steps.add(metric);

@@ -9,7 +9,7 @@ import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.record.TrainerMetric;
 import dev.lofi.trainer.SyntheticClips;
 import dev.lofi.trainer.metrics.MetricsPublisher;
-import dev.lofi.trainer.metrics.TrainingListener;
+import dev.lofi.trainer.metrics.StageListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ class JointTrainingTest {
     List<TrainerMetric> metrics = new ArrayList<>();
     List<TrainerMetric> epochs = new ArrayList<>();
     JointTraining.Result result;
-    try (MetricsPublisher publisher = new MetricsPublisher(bootstrap, "joint-" + tag, new TrainingListener() {
+    try (MetricsPublisher publisher = new MetricsPublisher(bootstrap, "joint-" + tag, new StageListener() {
       @Override
       public void stepFinished(TrainerMetric metric) {
         metrics.add(metric);
@@ -85,7 +85,7 @@ class JointTrainingTest {
     List<String> labels = JointTraining.labels(bootstrap, List.of(fidelity));
 
     // Killed at the second batch of the second epoch: the last checkpoint closed the first epoch.
-    try (MetricsPublisher publisher = new MetricsPublisher(bootstrap, "resume-" + tag, new TrainingListener() {
+    try (MetricsPublisher publisher = new MetricsPublisher(bootstrap, "resume-" + tag, new StageListener() {
       @Override
       public void stepFinished(TrainerMetric metric) {
         if (metric.step() == 5) {
@@ -99,7 +99,7 @@ class JointTrainingTest {
     assertThat(new CheckpointStore(bootstrap).latestManifests().get("resume-" + tag).step()).isEqualTo(3);
 
     JointTraining.Result resumed;
-    try (MetricsPublisher publisher = new MetricsPublisher(bootstrap, "resume-" + tag, TrainingListener.NONE)) {
+    try (MetricsPublisher publisher = new MetricsPublisher(bootstrap, "resume-" + tag, StageListener.NONE)) {
       resumed = new JointTraining(bootstrap, settings, publisher).resume(network, labels);
     }
 

@@ -9,7 +9,7 @@ import dev.lofi.trainer.SyntheticClips;
 import dev.lofi.trainer.data.SnippetAugmentation;
 import dev.lofi.trainer.data.TrainingSet;
 import dev.lofi.trainer.metrics.MetricsPublisher;
-import dev.lofi.trainer.metrics.TrainingListener;
+import dev.lofi.trainer.metrics.StageListener;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +37,7 @@ class PretrainingFromSegmentsTest {
     SyntheticClips.publish(bootstrap, "w" + TAG + "_", 4, 2, Map.of(FULL, new int[] {8, 32}), TrainingSet.VALIDATION);
     PretrainingSettings settings = new PretrainingSettings(MODEL, "t" + TAG, EPOCHS, 2,
         PretrainingSettings.DEFAULT_SAMPLING, 0.003f, 1, 0, FULL, SnippetAugmentation.NONE);
-    try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, MODEL, TrainingListener.NONE)) {
+    try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, MODEL, StageListener.NONE)) {
       result = new Pretraining(bootstrap, settings, metrics).run(NETWORK);
     }
   }

@@ -17,7 +17,7 @@ import dev.lofi.topics.record.CheckpointChunker;
 import dev.lofi.topics.record.CheckpointManifest;
 import dev.lofi.trainer.data.SparseSnippets;
 import dev.lofi.trainer.metrics.MetricsPublisher;
-import dev.lofi.trainer.metrics.TrainingListener;
+import dev.lofi.trainer.metrics.StageListener;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -90,6 +90,6 @@ class PretrainingInitTest {
 
   private static Pretraining pretraining(String bootstrap, String model) {
     return new Pretraining(bootstrap, new PretrainingSettings(model, "full", 1, 1, SparseSnippets.ALL, 0.01f, 1, 0),
-        new MetricsPublisher(bootstrap, model, new TrainingListener() {}));
+        new MetricsPublisher(bootstrap, model, new StageListener() {}));
   }
 }

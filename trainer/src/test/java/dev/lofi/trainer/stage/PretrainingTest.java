@@ -21,7 +21,7 @@ import dev.lofi.topics.record.TrainerMetric;
 import dev.lofi.trainer.SyntheticClips;
 import dev.lofi.trainer.data.SnippetAugmentation;
 import dev.lofi.trainer.metrics.MetricsPublisher;
-import dev.lofi.trainer.metrics.TrainingListener;
+import dev.lofi.trainer.metrics.StageListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +55,7 @@ class PretrainingTest {
     // Segments at this test's own fidelity: no other test's validation videos pick its epoch.
     PretrainingSettings settings = new PretrainingSettings(MODEL, FULL, EPOCHS, 2, PretrainingSettings.DEFAULT_SAMPLING,
         0.01f, 1, 0, FULL, SnippetAugmentation.NONE);
-    try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, MODEL, new TrainingListener() {
+    try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, MODEL, new StageListener() {
       @Override
       public void epochFinished(TrainerMetric metric) {
         EPOCH_METRICS.add(metric);
@@ -116,7 +116,7 @@ class PretrainingTest {
     JointTrainingSettings settings = new JointTrainingSettings("joint-" + TAG, List.of(FULL), Cycle.LONG, 16, 1, 2,
         0.05f, 1, 1, JointTrainingSettings.VALIDATION_FIDELITY, NETWORK);
     JointTraining.Result joint;
-    try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, "joint-" + TAG, TrainingListener.NONE)) {
+    try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, "joint-" + TAG, StageListener.NONE)) {
       joint = new JointTraining(bootstrap, settings, metrics).run(NETWORK, labels,
           Optional.of(checkpoint.parameters()));
     }

@@ -8,10 +8,10 @@ import dev.lofi.topics.record.TrainerMetric;
  * call on to the listener it wraps. Every method does nothing by default; a listener is called from
  * the training thread, between steps, and should return quickly.
  */
-public interface TrainingListener {
+public interface StageListener {
 
   /** A listener that ignores everything. */
-  TrainingListener NONE = new TrainingListener() {};
+  StageListener NONE = new StageListener() {};
 
   /**
    * A stage begins.
