@@ -251,6 +251,7 @@ final class LocalizeCommand implements Callable<Integer> {
     private final AtomicLong opened = new AtomicLong();
     private final AtomicLong closed = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
 
     Console(ProgressLine progress) {
       this.progress = progress;
@@ -280,13 +281,18 @@ final class LocalizeCommand implements Callable<Integer> {
       unreadable.incrementAndGet();
     }
 
+    @Override
+    public void refused(String origin, String reason) {
+      refused.incrementAndGet();
+    }
+
     synchronized void status(String model) {
       progress.status("model " + model + " | " + summary());
     }
 
     String summary() {
-      return String.format(Locale.ROOT, "%d streams, %d snippets, %d opened, %d closed, %d unreadable", streams.size(),
-          snippets.get(), opened.get(), closed.get(), unreadable.get());
+      return String.format(Locale.ROOT, "%d streams, %d snippets, %d opened, %d closed, %d unreadable, %d not "
+          + "encodable", streams.size(), snippets.get(), opened.get(), closed.get(), unreadable.get(), refused.get());
     }
   }
 

@@ -214,10 +214,11 @@ public final class Demo {
           training.augment() ? PretrainingSettings.AUGMENTATION : SnippetAugmentation.NONE), metrics)
           .run(NetworkPresets.forPreset(FidelityPreset.CPU, 1).withFrameInput(training.frameInput()));
       List<Double> validation = result.epochValidationAccuracies();
+      int kept = result.checkpoint().epoch();
       progress.line(String.format(Locale.ROOT, "seed %d pre-training on %s: accuracy %.2f on %d classes%s", seed,
           result.source(), result.epochAccuracies().get(result.epochAccuracies().size() - 1), result.classes().size(),
-          validation.isEmpty() ? "" : String.format(Locale.ROOT, ", %.2f on the validation videos' segments",
-              validation.get(validation.size() - 1))));
+          validation.isEmpty() ? "" : String.format(Locale.ROOT, ", %.2f on the validation videos' segments at "
+              + "epoch %d of %d, which is kept", validation.get(kept), kept + 1, validation.size())));
       return result.labels();
     }
   }

@@ -22,4 +22,7 @@ public interface LocalizerListener extends ReloadListener {
 
   /** A record of {@code lofi.live.clips} could not be read and went to {@code lofi.dlq}. */
   default void unreadable(String origin, String reason) {}
+
+  /** A readable snippet the serving model cannot encode went to {@code lofi.dlq}. */
+  default void refused(String origin, String reason) {}
 }

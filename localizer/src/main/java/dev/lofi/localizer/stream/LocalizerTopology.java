@@ -29,6 +29,7 @@ import org.apache.kafka.streams.state.Stores;
  * lofi.live.clips (stream id, snippet bytes)
  *   -> decode ----------- unreadable -> lofi.dlq (unchanged, with the reason and origin in headers)
  *   -> localize [feature-windows, action-tracks] -> lofi.segments (stream id, segment JSON)
+ *                                        `------- not encodable -> lofi.dlq (as for unreadable ones)
  * </pre>
  * Both stores are keyed by stream id and logged to changelog topics: they are what another
  * instance restores when it takes a stream over, and under {@code exactly_once_v2} they commit in
@@ -62,14 +63,20 @@ public final class LocalizerTopology {
         .processValues(() -> new SnippetDecoder(listener), Named.as("decode"));
 
     clips.filterNot((stream, clip) -> clip.readable(), Named.as("unreadable"))
-        .mapValues(DecodedClip::unreadable, Named.as("as-received"))
+        .mapValues(DecodedClip::received, Named.as("as-received"))
         .to(TopicCatalog.DLQ.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letters"));
 
-    clips.filter((stream, clip) -> clip.readable(), Named.as("readable"))
-        .mapValues(DecodedClip::snippet, Named.as("snippet"))
+    KStream<String, Localized> localized = clips.filter((stream, clip) -> clip.readable(), Named.as("readable"))
         .process(() -> new LocalizeProcessor(localization, models, listener), Named.as("localize"),
-            WINDOW_STORE, TRACK_STORE)
+            WINDOW_STORE, TRACK_STORE);
+
+    localized.filter((stream, out) -> out.isSegment(), Named.as("found"))
+        .mapValues(Localized::segment, Named.as("segment"))
         .to(TopicCatalog.SEGMENTS.name(), Produced.with(Serdes.String(), RecordSerdes.segment()).withName("segments"));
+
+    localized.filterNot((stream, out) -> out.isSegment(), Named.as("not-encodable"))
+        .mapValues(Localized::refused, Named.as("refused-as-received"))
+        .to(TopicCatalog.DLQ.name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("refused-letters"));
 
     return builder.build();
   }

@@ -45,16 +45,26 @@ final class SnippetDecoder implements FixedKeyProcessor<byte[], byte[], DecodedC
     try {
       ClipSnippet snippet = RecordSerdes.clipSnippet().decode(record.value());
       requireLive(record.key(), snippet);
-      context.forward(record.withValue(new DecodedClip(snippet, null)));
+      context.forward(record.withValue(new DecodedClip(snippet, record.value())));
     } catch (RecordFormatException e) {
       RecordMetadata origin = context.recordMetadata().orElseThrow();
-      String coordinates = origin.topic() + "-" + origin.partition() + "@" + origin.offset();
-      LOG.warn("{}: record refused, sent to the dead-letter topic: {}", coordinates, e.getMessage());
-      Headers headers = new RecordHeaders(record.headers().toArray());
-      DeadLetterHeaders.add(headers, e, origin.topic(), origin.partition(), origin.offset(), CONSUMER);
-      listener.unreadable(coordinates, e.getMessage());
-      context.forward(record.withValue(new DecodedClip(null, record.value())).withHeaders(headers));
+      LOG.warn("{}: record refused, sent to the dead-letter topic: {}", coordinates(origin), e.getMessage());
+      listener.unreadable(coordinates(origin), e.getMessage());
+      context.forward(record.withValue(new DecodedClip(null, record.value()))
+          .withHeaders(deadLetterHeaders(record.headers(), e, origin)));
     }
+  }
+
+  /** Where a record was read, as {@code topic-partition@offset}. */
+  static String coordinates(RecordMetadata origin) {
+    return origin.topic() + "-" + origin.partition() + "@" + origin.offset();
+  }
+
+  /** The record's own headers and the dead-letter headers naming why and where it was refused. */
+  static Headers deadLetterHeaders(Headers received, RecordFormatException why, RecordMetadata origin) {
+    Headers headers = new RecordHeaders(received.toArray());
+    DeadLetterHeaders.add(headers, why, origin.topic(), origin.partition(), origin.offset(), CONSUMER);
+    return headers;
   }
 
   /** The key is what partitions the streams' state, so it must be the snippet's stream. */

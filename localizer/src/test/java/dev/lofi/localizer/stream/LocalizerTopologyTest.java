@@ -122,6 +122,34 @@ class LocalizerTopologyTest {
   }
 
   @Test
+  void aSnippetTheModelCannotEncodeGoesToTheDeadLetterTopicOnceAndTheStreamGoesOn() {
+    List<ClipSnippet> stream = TestCheckpoints.stream("cam1", SNIPPETS, 1);
+    List<Segment> clean = localize(stream);
+    run.close();
+    run = new DriverRun(TestSettings.of("tiny", "topology-test", stateDir), models);
+    ClipSnippet good = stream.get(5);
+    int frames = good.frames() + 1;
+    ClipSnippet otherPreset = new ClipSnippet("cam1", "full", 5, ClipSnippet.UNKNOWN_COUNT, good.mediaStart(),
+        good.mediaEnd(), good.captureEpochMillis(), false, false, frames, good.height(), good.width(), 3,
+        good.dtype(), new byte[frames * good.height() * good.width() * 3]);
+
+    stream.subList(0, 5).forEach(run::pipe);
+    run.pipe(otherPreset);
+    stream.subList(5, stream.size()).forEach(run::pipe);
+
+    assertThat(run.segments()).isEqualTo(clean);
+    List<TestRecord<byte[], byte[]>> letters = run.deadLetters();
+    assertThat(letters).singleElement().satisfies(letter -> {
+      assertThat(letter.key()).isEqualTo("cam1".getBytes(StandardCharsets.UTF_8));
+      assertThat(letter.value()).isEqualTo(RecordSerdes.clipSnippet().encode(otherPreset));
+      assertThat(header(letter.headers(), DeadLetterHeaders.REASON)).isEqualTo("INCOMPATIBLE");
+      assertThat(header(letter.headers(), DeadLetterHeaders.OFFSET)).isEqualTo("5");
+      assertThat(header(letter.headers(), DeadLetterHeaders.DETAIL)).contains("snippets of " + good.frames()
+          + " frames");
+    });
+  }
+
+  @Test
   void everySegmentNamesTheModelThatProducedIt() {
     List<Segment> segments = localize(TestCheckpoints.stream("cam1", SNIPPETS, 1));
 

@@ -25,7 +25,12 @@ public final class RecordFormatException extends RuntimeException {
     /** JSON that does not parse or does not have the record's fields. */
     MALFORMED_JSON,
     /** A record that arrived with no value at all. */
-    EMPTY
+    EMPTY,
+    /**
+     * A well-formed record its consumer cannot use: a snippet of other frames than the serving
+     * model encodes (another fidelity preset's, say).
+     */
+    INCOMPATIBLE
   }
 
   private final Reason reason;
