@@ -7,19 +7,16 @@ import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.fidelity.FidelityPreset;
-import dev.lofi.topics.record.CheckpointManifest;
 import dev.lofi.topics.record.TrainerMetric;
 import dev.lofi.trainer.NetworkPresets;
 import dev.lofi.trainer.TrainingDefaults;
 import dev.lofi.trainer.data.SnippetAugmentation;
+import dev.lofi.trainer.pipeline.TrainingPipeline;
 import dev.lofi.trainer.memory.MemoryBudget;
-import dev.lofi.trainer.memory.StepMemoryEstimate;
 import dev.lofi.trainer.metrics.MetricsPublisher;
 import dev.lofi.trainer.metrics.StageListener;
 import dev.lofi.trainer.stage.Cycle;
-import dev.lofi.trainer.stage.FeatureExtraction;
 import dev.lofi.trainer.stage.FeatureExtractionSettings;
-import dev.lofi.trainer.stage.HeadTraining;
 import dev.lofi.trainer.stage.HeadTrainingSettings;
 import dev.lofi.trainer.stage.JointTraining;
 import dev.lofi.trainer.stage.JointTrainingSettings;
@@ -151,90 +148,40 @@ final class TrainCommand implements Callable<Integer> {
     ProgressLine progress = ProgressLine.forConsole(spec.commandLine().getOut(), err);
     try (KafkaConnection connection = kafka.connect(err);
          MetricsPublisher metrics = new MetricsPublisher(connection.bootstrap(), name, console(progress))) {
+      TrainingPipeline pipeline = new TrainingPipeline(connection.bootstrap(), metrics, progress::println);
       for (String next : stages) {
-        long started = System.nanoTime();
         switch (next) {
-          case "pretrain" -> pretrain(connection.bootstrap(), fidelityPreset, name, progress, metrics);
-          case "lofi" -> lofi(connection.bootstrap(), fidelityPreset, name, progress, metrics);
-          case "extract" -> extract(connection.bootstrap(), name, progress, metrics);
-          default -> head(connection.bootstrap(), name, progress, metrics);
+          case "pretrain" -> pretrain(pipeline, fidelityPreset, name);
+          case "lofi" -> lofi(pipeline, connection.bootstrap(), fidelityPreset, name, progress);
+          case "extract" -> pipeline.extract(FeatureExtractionSettings.defaults(name));
+          default -> pipeline.head(BadUsage.interpreting(() -> new HeadTrainingSettings(name, name,
+              epochsOr(HeadTrainingSettings.DEFAULT_EPOCHS), batch, rateOr(JointTrainingSettings.DEFAULT_LEARNING_RATE),
+              seed, maxSteps, HeadTrainingSettings.DEFAULT_CHECKPOINT_EVERY)));
         }
-        progress.println(String.format(Locale.ROOT, "stage %s took %.1f s", next, (System.nanoTime() - started) / 1e9));
       }
     }
     return 0;
   }
 
-  private void lofi(String bootstrap, FidelityPreset fidelityPreset, String name, ProgressLine progress,
-      MetricsPublisher metrics) {
-    int lofiEpochs = epochsOr(JointTrainingSettings.DEFAULT_EPOCHS);
+  private void lofi(TrainingPipeline pipeline, String bootstrap, FidelityPreset fidelityPreset, String name,
+      ProgressLine progress) {
     JointTrainingSettings settings = BadUsage.interpreting(() -> new JointTrainingSettings(name, fidelities,
-        Cycle.valueOf(cycle.toUpperCase(Locale.ROOT)), switchEvery, lofiEpochs, batch,
-        rateOr(JointTrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps,
+        Cycle.valueOf(cycle.toUpperCase(Locale.ROOT)), switchEvery, epochsOr(JointTrainingSettings.DEFAULT_EPOCHS),
+        batch, rateOr(JointTrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps,
         JointTrainingSettings.VALIDATION_FIDELITY, null));
-    // A run to resume, or else a pre-trained network, fixes the labels (the head's shape);
-    // without either, the training set does.
-    Optional<Checkpoint> pretrained = resume ? Optional.empty() : Pretraining.latestCheckpoint(bootstrap, name);
-    Optional<Checkpoint> start = resume ? new CheckpointStore(bootstrap).latest(name) : pretrained;
-    List<String> labels = start.map(c -> labelsOf(c.manifest().config()))
-        .orElseGet(() -> JointTraining.labels(bootstrap, fidelities));
-    // The checkpoint started from fixes the structure (resume refuses any but a lofi one, below);
-    // a run from scratch builds the preset's.
-    NetworkConfig network = start
-        .filter(c -> List.of(Pretraining.STAGE, JointTraining.STAGE).contains(c.manifest().stage()))
-        .map(c -> NetworkConfig.fromMap(c.manifest().config()))
-        .orElseGet(() -> network(fidelityPreset, labels.size()));
-    if (memoryBudget != null) {
-      // Refused before anything is built: the estimate needs only the network's shapes.
-      MemoryBudget budget = BadUsage.interpreting(() -> MemoryBudget.parse(memoryBudget));
-      StepMemoryEstimate.check(budget, network, fidelityPreset, fidelities, batch);
-    }
-    pretrained.ifPresent(c -> progress.println("starting from the pre-trained " + c.manifest().model() + "@"
-        + c.manifest().version()));
-    if (resume) {
-      start.ifPresent(c -> progress.println(String.format("resuming from %s@%s: its epoch %d was the last done, "
-          + "training goes on from epoch %d, after step %d", c.manifest().model(), c.manifest().version(),
-          c.manifest().epoch(), c.manifest().epoch() + 1, c.manifest().step())));
-    }
-    progress.println(String.format("lofi stage: %d classes %s, fidelities %s (%s cycle), %d epochs of batch %d",
-        labels.size(), labels, fidelities, cycle, lofiEpochs, batch));
-    JointTraining joint = new JointTraining(bootstrap, settings, metrics);
-    JointTraining.Result result = resume ? joint.resume(network, labels)
-        : joint.run(network, labels, pretrained.map(Checkpoint::parameters));
-    if (result.checkpoint() == null) {
-      progress.println("nothing left to train: " + name + " already has its " + lofiEpochs + " epochs");
-      return;
-    }
-    progress.println(String.format("done: %d steps, epoch losses %s; checkpoint %s@%s on lofi.checkpoints",
-        result.steps(), result.epochLosses().stream().map(l -> String.format(Locale.ROOT, "%.3f", l)).toList(),
-        result.checkpoint().model(), result.checkpoint().version()));
-    if (export != null) {
-      Path params = CheckpointExport.write(export, network, new CheckpointStore(bootstrap).latest(name).orElseThrow());
+    Optional<TrainingPipeline.StepBudget> budget = Optional.ofNullable(memoryBudget).map(size ->
+        new TrainingPipeline.StepBudget(BadUsage.interpreting(() -> MemoryBudget.parse(size)), fidelityPreset));
+    JointTraining.Result result = resume ? pipeline.resumeLofi(settings, budget)
+        : pipeline.lofi(settings, Pretraining.latestCheckpoint(bootstrap, name),
+            classes -> network(fidelityPreset, classes), budget);
+    if (export != null && result.checkpoint() != null) {
+      Checkpoint trained = new CheckpointStore(bootstrap).latest(name).orElseThrow();
+      Path params = CheckpointExport.write(export, NetworkConfig.fromMap(trained.manifest().config()), trained);
       progress.println("exported to " + params + " and " + export.resolve(name + ".json"));
     }
   }
 
-  private void extract(String bootstrap, String name, ProgressLine progress, MetricsPublisher metrics) {
-    FeatureExtraction.Result result = new FeatureExtraction(bootstrap, FeatureExtractionSettings.defaults(name), metrics)
-        .run();
-    progress.println(String.format("extract: %d feature sequences from %s@%s to lofi.features %s; left out %s",
-        result.total(), result.checkpoint().model(), result.checkpoint().version(), result.extracted(),
-        result.skipped()));
-  }
-
-  private void head(String bootstrap, String name, ProgressLine progress, MetricsPublisher metrics) {
-    HeadTrainingSettings settings = BadUsage.interpreting(() -> new HeadTrainingSettings(name, name,
-        epochsOr(HeadTrainingSettings.DEFAULT_EPOCHS), batch, rateOr(JointTrainingSettings.DEFAULT_LEARNING_RATE), seed,
-        maxSteps, HeadTrainingSettings.DEFAULT_CHECKPOINT_EVERY));
-    HeadTraining.Result result = new HeadTraining(bootstrap, settings, metrics).run();
-    List<Double> losses = result.epochLosses();
-    progress.println(String.format(Locale.ROOT, "head: %d steps in %d epochs, epoch loss %.3f first, %.3f last, "
-        + "encoder %s; checkpoint %s@%s", result.steps(), losses.size(), losses.get(0), losses.get(losses.size() - 1),
-        result.encoder(), result.checkpoint().model(), result.checkpoint().version()));
-  }
-
-  private void pretrain(String bootstrap, FidelityPreset fidelityPreset, String name, ProgressLine progress,
-      MetricsPublisher metrics) {
+  private void pretrain(TrainingPipeline pipeline, FidelityPreset fidelityPreset, String name) {
     // The class count is the pre-training set's; Pretraining sizes the head itself.
     NetworkConfig network = network(fidelityPreset, 1);
     PretrainingSettings settings = BadUsage.interpreting(() -> new PretrainingSettings(name,
@@ -242,34 +189,17 @@ final class TrainCommand implements Callable<Integer> {
         PretrainingSettings.DEFAULT_SAMPLING, rateOr(PretrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps,
         PretrainingSettings.DEFAULT_SEGMENT_FIDELITY,
         augmenting() ? PretrainingSettings.AUGMENTATION : SnippetAugmentation.NONE));
-    Pretraining pretraining = new Pretraining(bootstrap, settings, metrics);
     if (init != null) {
-      CheckpointManifest checkpoint = pretraining.startFrom(init, network, JointTraining.labels(bootstrap, fidelities));
-      progress.println(String.format("pretrain: encoder taken from %s; checkpoint %s@%s", init, checkpoint.model(),
-          checkpoint.version()));
-      return;
+      pipeline.pretrainFrom(init, settings, network, fidelities);
+    } else {
+      pipeline.pretrain(settings, network);
     }
-    Pretraining.Result result = pretraining.run(network);
-    progress.println(String.format(Locale.ROOT, "pretrain: %s; %d steps, accuracy by epoch %s%s; checkpoint %s@%s",
-        result.source(), result.steps(), twoDecimals(result.epochAccuracies()),
-        result.epochValidationAccuracies().isEmpty() ? ""
-            : ", validation accuracy by epoch " + twoDecimals(result.epochValidationAccuracies()),
-        result.checkpoint().model(), result.checkpoint().version()));
-  }
-
-  private static List<String> twoDecimals(List<Double> values) {
-    return values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList();
   }
 
   /** The preset's network with the frame input asked for. */
   private NetworkConfig network(FidelityPreset fidelityPreset, int classes) {
     FrameInput input = BadUsage.interpreting(() -> FrameInput.of(frameInput));
     return NetworkPresets.forPreset(fidelityPreset, classes).withFrameInput(input);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String> labelsOf(java.util.Map<String, Object> config) {
-    return (List<String>) config.get("labels");
   }
 
   /** Whether pre-training augments: as --augment or --no-augment says, else the default. */

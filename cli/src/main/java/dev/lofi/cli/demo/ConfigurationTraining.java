@@ -10,15 +10,12 @@ import dev.lofi.trainer.memory.MemoryBudget;
 import dev.lofi.trainer.memory.StepMemoryEstimate;
 import dev.lofi.trainer.metrics.MetricsPublisher;
 import dev.lofi.trainer.metrics.StageListener;
+import dev.lofi.trainer.pipeline.TrainingPipeline;
 import dev.lofi.trainer.stage.Cycle;
-import dev.lofi.trainer.stage.FeatureExtraction;
 import dev.lofi.trainer.stage.FeatureExtractionSettings;
-import dev.lofi.trainer.stage.HeadTraining;
 import dev.lofi.trainer.stage.HeadTrainingSettings;
-import dev.lofi.trainer.stage.JointTraining;
 import dev.lofi.trainer.stage.JointTrainingSettings;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,8 +94,7 @@ final class ConfigurationTraining {
   }
 
   /** Trains {@code configuration} for {@code seed} from {@code pretrained}, whose labels it keeps. */
-  Trained train(DemoConfiguration configuration, long seed, Checkpoint pretrained, List<String> labels,
-      Consumer<TrainerMetric> steps) {
+  Trained train(DemoConfiguration configuration, long seed, Checkpoint pretrained, Consumer<TrainerMetric> steps) {
     String model = configuration.model(seed);
     List<TrainerMetric> metrics = new ArrayList<>();
     StageListener collect = new StageListener() {
@@ -114,37 +110,32 @@ final class ConfigurationTraining {
       }
     };
     DemoSettings.Training training = settings.training();
-    Map<String, Double> stageSeconds = new LinkedHashMap<>();
+    Map<String, Double> stageSeconds;
     try (MetricsPublisher publisher = new MetricsPublisher(bootstrap, model, collect)) {
-      String source = pretrained.manifest().model();
+      // The demo prints a line per configuration of its own; the stages' lines would bury it.
+      TrainingPipeline pipeline = new TrainingPipeline(bootstrap, publisher, line -> {});
+      String encoder = pretrained.manifest().model();
       if (configuration.joint()) {
-        timed(stageSeconds, JointTraining.STAGE, () -> new JointTraining(bootstrap, new JointTrainingSettings(model,
-            configuration.fidelities(), Cycle.valueOf(TrainingDefaults.CYCLE.toUpperCase(Locale.ROOT)),
-            TrainingDefaults.SWITCH_EVERY, training.lofiEpochs(), training.batch(), training.learningRate(), seed, 0,
-            training.validate() ? JointTrainingSettings.VALIDATION_FIDELITY : null, null), publisher)
-            .run(network, labels, Optional.of(pretrained.parameters())));
-        source = model;
+        pipeline.lofi(new JointTrainingSettings(model, configuration.fidelities(),
+            Cycle.valueOf(TrainingDefaults.CYCLE.toUpperCase(Locale.ROOT)), TrainingDefaults.SWITCH_EVERY,
+            training.lofiEpochs(), training.batch(), training.learningRate(), seed, 0,
+            training.validate() ? JointTrainingSettings.VALIDATION_FIDELITY : null, null), Optional.of(pretrained),
+            classes -> network, Optional.empty());
+        encoder = model;
       }
-      String encoder = source;
       List<String> subsets = training.validate() ? FeatureExtractionSettings.DEFAULT_SUBSETS
           : List.of(TrainingSet.TRAINING);
-      timed(stageSeconds, FeatureExtraction.STAGE, () -> new FeatureExtraction(bootstrap, new FeatureExtractionSettings(
-          encoder, FeatureExtractionSettings.FULL, subsets, FeatureExtractionSettings.DEFAULT_BATCH), publisher).run());
+      pipeline.extract(new FeatureExtractionSettings(encoder, FeatureExtractionSettings.FULL, subsets,
+          FeatureExtractionSettings.DEFAULT_BATCH));
       // The live localizer loads the finished head only: a checkpoint per head epoch, a whole network
       // each, would cost more than the epoch's training.
-      timed(stageSeconds, HeadTraining.STAGE, () -> new HeadTraining(bootstrap, new HeadTrainingSettings(encoder, model,
-          training.headEpochs(), training.batch(), training.learningRate(), seed, 0, training.headEpochs()), publisher)
-          .run());
+      pipeline.head(new HeadTrainingSettings(encoder, model, training.headEpochs(), training.batch(),
+          training.learningRate(), seed, 0, training.headEpochs()));
+      stageSeconds = pipeline.stageSeconds();
     }
     // Estimated, not measured: configurations train one after another in this JVM, whose resident
     // size keeps what earlier ones freed (PeakMemory); lofi bench train measures a step alone.
     long stepBytes = configuration.joint() ? stepBytes(configuration) : 0;
     return new Trained(model, metrics, stepBytes, stageSeconds);
-  }
-
-  private static void timed(Map<String, Double> seconds, String stage, Runnable run) {
-    long started = System.nanoTime();
-    run.run();
-    seconds.put(stage, (System.nanoTime() - started) / 1e9);
   }
 }

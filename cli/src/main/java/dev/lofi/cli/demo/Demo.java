@@ -142,7 +142,7 @@ public final class Demo {
           continue;
         }
         String prefix = String.format("seed %d %s", seed, configuration.title());
-        ConfigurationTraining.Trained trained = training.train(configuration, seed, pretrained, labels,
+        ConfigurationTraining.Trained trained = training.train(configuration, seed, pretrained,
             m -> progress.status(String.format(Locale.ROOT, "%s: %s epoch %d step %d loss %.3f", prefix, m.stage(),
                 m.epoch(), m.step(), m.loss())));
         trained.stageSeconds().forEach((stage, seconds) -> stageSeconds

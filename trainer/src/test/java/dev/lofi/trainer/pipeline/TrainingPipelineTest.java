@@ -1,0 +1,71 @@
+package dev.lofi.trainer.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.testkit.KafkaTestCluster;
+import dev.lofi.trainer.SyntheticClips;
+import dev.lofi.trainer.data.SnippetAugmentation;
+import dev.lofi.trainer.data.TrainingSet;
+import dev.lofi.trainer.metrics.MetricsPublisher;
+import dev.lofi.trainer.metrics.StageListener;
+import dev.lofi.trainer.stage.Cycle;
+import dev.lofi.trainer.stage.JointTraining;
+import dev.lofi.trainer.stage.JointTrainingSettings;
+import dev.lofi.trainer.stage.Pretraining;
+import dev.lofi.trainer.stage.PretrainingSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class TrainingPipelineTest {
+
+  private static final NetworkConfig NETWORK = NetworkConfig.of(18, 0.125f, 2, 2, 2,
+      Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
+
+  @Test
+  void theLofiStageStartsFromThePretrainedCheckpointsNetworkAndSaysSoAndEachStageIsTimed() {
+    String bootstrap = KafkaTestCluster.shared().bootstrapWithCatalog();
+    String tag = UUID.randomUUID().toString().substring(0, 6);
+    String full = "p" + tag;
+    String model = "pipeline-" + tag;
+    SyntheticClips.publish(bootstrap, "q" + tag + "_", 4, 2, Map.of(full, new int[] {8, 16}), TrainingSet.TRAINING);
+    List<String> lines = new ArrayList<>();
+    try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, model, StageListener.NONE)) {
+      TrainingPipeline pipeline = new TrainingPipeline(bootstrap, metrics, lines::add);
+      Pretraining.Result pretrained = pipeline.pretrain(new PretrainingSettings(model, full, 1, 2,
+          PretrainingSettings.DEFAULT_SAMPLING, 0.01f, 1, 2, full, SnippetAugmentation.NONE), NETWORK);
+
+      JointTraining.Result joint = pipeline.lofi(new JointTrainingSettings(model, List.of(full), Cycle.LONG, 16, 1, 2,
+              0.01f, 1, 1, null, null), Pretraining.latestCheckpoint(bootstrap, model),
+          classes -> {
+            throw new AssertionError("a pre-trained network was there to start from");
+          }, Optional.empty());
+
+      assertThat(joint.checkpoint().config()).containsEntry("labels", pretrained.labels());
+      assertThat(lines).anyMatch(l -> l.equals("lofi: starting from the pre-trained " + model + "@"
+          + pretrained.checkpoint().version()));
+      assertThat(pipeline.stageSeconds()).containsOnlyKeys(Pretraining.STAGE, JointTraining.STAGE)
+          .allSatisfy((stage, seconds) -> assertThat(seconds).isPositive());
+      assertThat(lines).anyMatch(l -> l.startsWith("stage pretrain took ")).anyMatch(l -> l.startsWith("stage lofi took "));
+    }
+  }
+
+  @Test
+  void resumingAModelWhoseLatestCheckpointIsNotOfTheLofiStageIsRefusedNamingWhatItIs() {
+    String bootstrap = KafkaTestCluster.shared().bootstrapWithCatalog();
+    String model = "never-trained-" + UUID.randomUUID().toString().substring(0, 6);
+    try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, model, StageListener.NONE)) {
+      TrainingPipeline pipeline = new TrainingPipeline(bootstrap, metrics, line -> {});
+
+      assertThatThrownBy(() -> pipeline.resumeLofi(new JointTrainingSettings(model, List.of("s"), Cycle.LONG, 16, 1, 2,
+          0.01f, 1, 1, null, null), Optional.empty()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("nothing to resume: the latest checkpoint of " + model + " is missing, not of stage lofi");
+    }
+  }
+}
