@@ -63,7 +63,7 @@ final class IngestCommand implements Callable<Integer> {
       description = "Ground truth: an ActivityNet JSON file, or a THUMOS14 annotation directory.")
   Path annotations;
 
-  @Option(names = "--fidelities", split = ",", defaultValue = "full,s,t,st",
+  @Option(names = "--fidelities", split = ",", defaultValue = FidelityPreset.NAMES_OPTION,
       description = "Fidelities to publish (default: ${DEFAULT-VALUE}).")
   List<String> fidelities;
 

@@ -1,6 +1,7 @@
 package dev.lofi.trainer;
 
 import dev.lofi.model.encoder.FrameInput;
+import dev.lofi.topics.fidelity.FidelityPreset;
 
 /**
  * What {@code lofi train} does where no option says otherwise, beside each stage's own defaults
@@ -28,7 +29,7 @@ public final class TrainingDefaults {
   public static final String FRAME_INPUT = "diff";
 
   /** The low fidelities C-LoFi cycles through. */
-  public static final String FIDELITIES = "s,t,st";
+  public static final String FIDELITIES = FidelityPreset.LOW_OPTION;
 
   /** C-LoFi's cycle: one fidelity per epoch. */
   public static final String CYCLE = "long";

@@ -1,5 +1,6 @@
 package dev.lofi.cli.demo;
 
+import dev.lofi.topics.fidelity.FidelityPreset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -12,9 +13,9 @@ public enum DemoConfiguration {
   T("t", "T-LoFi", List.of("t")),
   ST("st", "ST-LoFi", List.of("st")),
   /** The long cycle: one fidelity per epoch. */
-  C("c", "C-LoFi", List.of("s", "t", "st")),
+  C("c", "C-LoFi", FidelityPreset.LOW),
   /** What LoFi avoids: joint training at full fidelity, which the memory budget refuses. */
-  FULL("full", "full-fidelity joint", List.of("full"));
+  FULL("full", "full-fidelity joint", List.of(FidelityPreset.FULL));
 
   private final String id;
   private final String title;

@@ -5,6 +5,7 @@ import dev.lofi.ingest.decode.VideoProbe;
 import dev.lofi.ingest.files.VideoFiles;
 import dev.lofi.ingest.sampling.SnippetExtraction;
 import dev.lofi.topics.fidelity.Fidelity;
+import dev.lofi.topics.fidelity.FidelityPreset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import org.bytedeco.ffmpeg.global.avutil;
 public final class IngestBenchmark {
 
   /** The fidelities sampled, as ingest publishes them by default. */
-  public static final List<String> FIDELITIES = List.of("full", "s", "t", "st");
+  public static final List<String> FIDELITIES = FidelityPreset.NAMES;
 
   // JavaCV sets thread_count 0 on its decoder, and so does the ffmpeg CLI unless told -threads.
   private static final String DECODER_THREADS = "FFmpeg default (thread_count 0: auto) on both sides";

@@ -18,7 +18,7 @@ import java.util.Map;
 public record IngestSettings(FidelityPreset preset, List<String> fidelities, AnnotationSet annotations, boolean force) {
 
   /** Every fidelity of the paper: full, spatial, temporal, spatio-temporal. */
-  public static final List<String> ALL_FIDELITIES = List.of("full", "s", "t", "st");
+  public static final List<String> ALL_FIDELITIES = FidelityPreset.NAMES;
 
   public IngestSettings {
     if (fidelities == null || fidelities.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.lofi.topics.catalog;
 
 import dev.lofi.topics.catalog.Topic.Cleanup;
+import dev.lofi.topics.fidelity.FidelityPreset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,6 @@ public final class TopicCatalog {
   /** The prefix of the clip topics: one per fidelity. */
   public static final String CLIPS_PREFIX = "lofi.clips.";
 
-  /** The fidelities LoFi trains and infers at: full, spatial, temporal, spatio-temporal. */
-  public static final List<String> STANDARD_FIDELITIES = List.of("full", "s", "t", "st");
 
   public static final Topic VIDEOS = new Topic("lofi.videos", 3, Cleanup.COMPACT, FOREVER, MIB,
       "video metadata JSON (source, duration, fps, size, subset), keyed by video id");
@@ -67,7 +66,7 @@ public final class TopicCatalog {
     List<Topic> topics = new ArrayList<>();
     topics.add(VIDEOS);
     topics.add(ANNOTATIONS);
-    STANDARD_FIDELITIES.forEach(f -> topics.add(clips(f)));
+    FidelityPreset.NAMES.forEach(f -> topics.add(clips(f)));
     topics.addAll(List.of(LIVE_CLIPS, FEATURES, CHECKPOINTS, TRAINER_METRICS, SEGMENTS, DLQ));
     return List.copyOf(topics);
   }

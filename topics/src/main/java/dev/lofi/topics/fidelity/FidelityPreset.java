@@ -1,5 +1,6 @@
 package dev.lofi.topics.fidelity;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,18 @@ public record FidelityPreset(String name, Map<String, Fidelity> fidelities) {
 
   /** Name of the full-fidelity member every preset has: inference and feature extraction use it. */
   public static final String FULL = "full";
+
+  /** The low fidelities every preset has: spatial, temporal and spatio-temporal, C-LoFi's cycle. */
+  public static final List<String> LOW = List.of("s", "t", "st");
+
+  /** Every preset's members, in this order: full, then {@link #LOW}. */
+  public static final List<String> NAMES = List.of(FULL, LOW.get(0), LOW.get(1), LOW.get(2));
+
+  /** {@link #NAMES} as a command line lists them; an option's default must be a constant string. */
+  public static final String NAMES_OPTION = "full,s,t,st";
+
+  /** {@link #LOW} as a command line lists them. */
+  public static final String LOW_OPTION = "s,t,st";
 
   public static final FidelityPreset PAPER = of("paper", 8, 8,
       new int[][] {{100, 224}, {100, 112}, {25, 224}, {50, 158}});
@@ -32,7 +45,8 @@ public record FidelityPreset(String name, Map<String, Fidelity> fidelities) {
     if (!fidelities.containsKey(FULL)) {
       throw new IllegalArgumentException("preset " + name + " has no '" + FULL + "' fidelity");
     }
-    fidelities = Map.copyOf(fidelities);
+    // In the order given: the presets list full first, then the low fidelities.
+    fidelities = Collections.unmodifiableMap(new LinkedHashMap<>(fidelities));
   }
 
   /** The preset of a name given on the command line. */
@@ -65,11 +79,10 @@ public record FidelityPreset(String name, Map<String, Fidelity> fidelities) {
   }
 
   private static FidelityPreset of(String name, int framesPerSnippet, int frameStride, int[][] snippetsAndSize) {
-    String[] names = {FULL, "s", "t", "st"};
     Map<String, Fidelity> fidelities = new LinkedHashMap<>();
-    for (int i = 0; i < names.length; i++) {
-      fidelities.put(names[i],
-          new Fidelity(names[i], snippetsAndSize[i][0], snippetsAndSize[i][1], framesPerSnippet, frameStride));
+    for (int i = 0; i < NAMES.size(); i++) {
+      fidelities.put(NAMES.get(i),
+          new Fidelity(NAMES.get(i), snippetsAndSize[i][0], snippetsAndSize[i][1], framesPerSnippet, frameStride));
     }
     return new FidelityPreset(name, fidelities);
   }

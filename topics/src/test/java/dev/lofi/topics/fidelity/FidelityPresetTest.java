@@ -20,7 +20,7 @@ class FidelityPresetTest {
   @Test
   void everyLowFidelityCostsAboutAQuarterOfFullInBothPresets() {
     for (FidelityPreset preset : new FidelityPreset[] {FidelityPreset.PAPER, FidelityPreset.CPU}) {
-      for (String name : new String[] {"s", "t", "st"}) {
+      for (String name : FidelityPreset.LOW) {
         assertThat(preset.fidelity(name).costRelativeTo(preset.full()))
             .as(preset.name() + "/" + name).isCloseTo(0.25, within(0.01));
       }
@@ -39,5 +39,14 @@ class FidelityPresetTest {
   void unknownNamesAreRefusedWithWhatExists() {
     assertThatThrownBy(() -> FidelityPreset.named("gpu")).hasMessageContaining("use cpu or paper");
     assertThatThrownBy(() -> FidelityPreset.CPU.fidelity("x")).hasMessageContaining("full, s, st, t");
+  }
+
+  @Test
+  void everyPresetListsFullThenTheLowFidelitiesAsTheCommandLineDefaultsDo() {
+    for (FidelityPreset preset : new FidelityPreset[] {FidelityPreset.PAPER, FidelityPreset.CPU}) {
+      assertThat(preset.fidelities().keySet()).containsExactlyElementsOf(FidelityPreset.NAMES);
+    }
+    assertThat(FidelityPreset.NAMES_OPTION).isEqualTo(String.join(",", FidelityPreset.NAMES));
+    assertThat(FidelityPreset.LOW_OPTION).isEqualTo(String.join(",", FidelityPreset.LOW));
   }
 }

@@ -63,7 +63,7 @@ public final class TrainBenchmark {
   /** Measures every fidelity of the preset, full first. */
   public static Result run(Settings settings) {
     Map<String, StepCost> costs = new LinkedHashMap<>();
-    for (String name : List.of(FidelityPreset.FULL, "s", "t", "st")) {
+    for (String name : FidelityPreset.NAMES) {
       costs.put(name, probe(settings, settings.preset().fidelity(name)));
     }
     return new Result(settings, costs);

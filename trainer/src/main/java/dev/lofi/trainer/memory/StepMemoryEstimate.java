@@ -186,7 +186,7 @@ public record StepMemoryEstimate(String fidelity, int batch, long inputBytes, lo
 
   /** The preset's fidelities, full first, then s, t, st, then any other by name. */
   static List<Fidelity> ordered(FidelityPreset preset) {
-    List<String> known = List.of(FidelityPreset.FULL, "s", "t", "st");
+    List<String> known = FidelityPreset.NAMES;
     List<Fidelity> fidelities = new ArrayList<>(preset.fidelities().values());
     fidelities.sort(Comparator.comparingInt((Fidelity f) -> known.contains(f.name()) ? known.indexOf(f.name())
         : known.size()).thenComparing(Fidelity::name));

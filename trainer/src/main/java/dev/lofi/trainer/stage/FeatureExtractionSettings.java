@@ -1,5 +1,6 @@
 package dev.lofi.trainer.stage;
 
+import dev.lofi.topics.fidelity.FidelityPreset;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
 public record FeatureExtractionSettings(String model, String fidelity, List<String> subsets, int batchSize) {
 
   /** The full-fidelity clip topic's name. */
-  public static final String FULL = "full";
+  public static final String FULL = FidelityPreset.FULL;
   /** Head training reads the training subset; evaluation the validation one. */
   public static final List<String> DEFAULT_SUBSETS = List.of("training", "validation");
   public static final int DEFAULT_BATCH = 4;

@@ -1,6 +1,7 @@
 package dev.lofi.trainer.stage;
 
 import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.topics.fidelity.FidelityPreset;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ public record JointTrainingSettings(String model, List<String> fidelities, Cycle
   public static final float DEFAULT_LEARNING_RATE = 0.01f;
 
   /** Validation runs the network as the localizer will: on full-fidelity snippets. */
-  public static final String VALIDATION_FIDELITY = "full";
+  public static final String VALIDATION_FIDELITY = FidelityPreset.FULL;
 
   public JointTrainingSettings {
     if (fidelities == null || fidelities.isEmpty()) {
