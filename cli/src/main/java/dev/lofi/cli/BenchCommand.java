@@ -13,8 +13,8 @@ import dev.lofi.ingest.bench.IngestBenchmark;
 import dev.lofi.localizer.bench.LocalizeBenchResult;
 import dev.lofi.localizer.bench.LocalizeBenchSettings;
 import dev.lofi.localizer.bench.LocalizeBenchmark;
+import dev.lofi.model.preset.LofiPreset;
 import dev.lofi.topics.fidelity.FidelityPreset;
-import dev.lofi.trainer.NetworkPresets;
 import dev.lofi.trainer.bench.TrainBenchReport;
 import dev.lofi.trainer.bench.TrainBenchmark;
 import java.io.IOException;
@@ -161,7 +161,7 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     FidelityPreset fidelities = fidelityPreset();
     LocalizeBenchSettings settings = BadUsage.interpreting(() -> new LocalizeBenchSettings(fidelities,
-        NetworkPresets.forPreset(fidelities, BENCH_CLASSES), seconds, LocalizeBenchSettings.SLIDING,
+        LofiPreset.of(fidelities).network(BENCH_CLASSES), seconds, LocalizeBenchSettings.SLIDING,
         Path.of(System.getProperty("java.io.tmpdir"), "lofi-bench")));
     useEmbeddedUnlessGiven();
     LocalizeBenchResult result;

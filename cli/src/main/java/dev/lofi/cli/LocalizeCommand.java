@@ -13,11 +13,11 @@ import dev.lofi.localizer.stream.LocalizerListener;
 import dev.lofi.localizer.stream.LocalizerSettings;
 import dev.lofi.localizer.stream.LocalizerTopology;
 import dev.lofi.localizer.tracking.SlidingWindowSettings;
+import dev.lofi.model.preset.LofiPreset;
 import dev.lofi.topics.catalog.CatalogAdmin;
 import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.fidelity.Fidelity;
-import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.Segment;
 import java.io.IOException;
@@ -83,15 +83,17 @@ final class LocalizeCommand implements Callable<Integer> {
       description = "With --video: MODEL, MODEL@VERSION or an export's path (default: --model's latest).")
   String checkpoint;
 
-  @Option(names = "--preset", paramLabel = "cpu|paper", description = "With --video: the fidelity preset whose full "
-      + "fidelity files are decoded at, the model's (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--preset", paramLabel = "cpu|paper", description = "The model's preset: it names the model and "
+      + "sizes the window (and with --video, the full fidelity files are decoded at) (default: ${DEFAULT-VALUE}).")
   String preset;
 
-  @Option(names = "--model", paramLabel = "NAME", description = "Model whose checkpoints to load (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--model", paramLabel = "NAME",
+      description = "Model whose checkpoints to load (default: the preset's, lofi-PRESET, as lofi train names it).")
   String model;
 
-  @Option(names = "--window", paramLabel = "N", description = "Snippets the head sees at once (default: ${DEFAULT-VALUE}).")
-  int window;
+  @Option(names = "--window", paramLabel = "N", description = "Snippets the head sees at once (default: the preset's "
+      + "full-fidelity snippet count, the length the head was trained on).")
+  Integer window;
 
   @Option(names = "--hop", paramLabel = "N", description = "Snippets between two runs of the head (default: ${DEFAULT-VALUE}).")
   int hop;
@@ -129,6 +131,9 @@ final class LocalizeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     ParseResult given = spec.commandLine().getParseResult();
+    LofiPreset lofiPreset = BadUsage.interpreting(() -> LofiPreset.named(preset));
+    String modelName = model != null ? model : lofiPreset.modelName();
+    int windowSize = window != null ? window : lofiPreset.liveWindow();
     if (video != null) {
       List<String> live = LIVE_ONLY.stream().filter(given::hasMatchedOption).toList();
       if (!live.isEmpty()) {
@@ -137,27 +142,28 @@ final class LocalizeCommand implements Callable<Integer> {
       if (out == null) {
         throw new BadUsage("--video needs --out PRED.json, where the predictions go");
       }
-      SlidingWindowSettings sliding = BadUsage.interpreting(() -> new SlidingWindowSettings(window, hop,
+      SlidingWindowSettings sliding = BadUsage.interpreting(() -> new SlidingWindowSettings(windowSize, hop,
           given.hasMatchedOption("--threshold") ? threshold : OfflineLocalization.DEFAULT_THRESHOLD, mergeTiou));
-      return offline(sliding, spec.commandLine().getOut(), err);
+      return offline(lofiPreset, modelName, sliding, spec.commandLine().getOut(), err);
     }
-    if (out != null || checkpoint != null || given.hasMatchedOption("--preset")) {
-      throw new BadUsage("--out, --checkpoint and --preset go with --video FILE|DIR (offline localization)");
+    if (out != null || checkpoint != null) {
+      throw new BadUsage("--out and --checkpoint go with --video FILE|DIR (offline localization)");
     }
-    LocalizerSettings settings = BadUsage.interpreting(() -> new LocalizerSettings(model,
-        new SlidingWindowSettings(window, hop, threshold, mergeTiou), applicationId, stateDir, threads, guarantee));
+    LocalizerSettings settings = BadUsage.interpreting(() -> new LocalizerSettings(modelName,
+        new SlidingWindowSettings(windowSize, hop, threshold, mergeTiou), applicationId, stateDir, threads, guarantee));
     return live(settings, spec.commandLine().getOut(), err);
   }
 
-  private int offline(SlidingWindowSettings sliding, PrintWriter out, PrintWriter err) {
-    Fidelity fidelity = BadUsage.interpreting(() -> FidelityPreset.named(preset)).full();
+  private int offline(LofiPreset lofiPreset, String modelName, SlidingWindowSettings sliding, PrintWriter out,
+      PrintWriter err) {
+    Fidelity fidelity = lofiPreset.fidelities().full();
     Path parent = this.out.toAbsolutePath().getParent();
     try {
       Files.createDirectories(parent);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + parent + " for " + this.out, e);
     }
-    CheckpointRef reference = BadUsage.interpreting(() -> CheckpointRef.parse(checkpoint != null ? checkpoint : model));
+    CheckpointRef reference = BadUsage.interpreting(() -> CheckpointRef.parse(checkpoint != null ? checkpoint : modelName));
     Checkpoint loaded;
     try (KafkaConnection connection = kafka.connect(err)) {
       // A --checkpoint that names no checkpoint (no such version, no such export) is a bad argument.
@@ -168,7 +174,7 @@ final class LocalizeCommand implements Callable<Integer> {
       OfflineConsole console = new OfflineConsole(ProgressLine.forConsole(out, err));
       console.progress.println(String.format(Locale.ROOT, "localizing %s with %s: preset %s (%d frames of %d px a "
               + "snippet), window %d snippets, hop %d, threshold %s, merge tIoU %s", video, inference.version(),
-          preset, fidelity.framesPerSnippet(), fidelity.frameSize(), sliding.window(), sliding.hop(),
+          lofiPreset.id(), fidelity.framesPerSnippet(), fidelity.frameSize(), sliding.window(), sliding.hop(),
           sliding.threshold(), sliding.mergeTiou()));
       result = new OfflineLocalization(inference, fidelity, sliding, console).run(video);
       console.progress.clear();
@@ -306,9 +312,7 @@ final class LocalizeCommand implements Callable<Integer> {
       LocalizerSettings defaults = LocalizerSettings.defaults();
       SlidingWindowSettings sliding = defaults.sliding();
       return switch (option.longestName()) {
-        case "--model" -> defaults.model();
-        case "--preset" -> FidelityPreset.CPU.name();
-        case "--window" -> Integer.toString(sliding.window());
+        case "--preset" -> LofiPreset.CPU.id();
         case "--hop" -> Integer.toString(sliding.hop());
         case "--threshold" -> Double.toString(sliding.threshold());
         case "--merge-tiou" -> Double.toString(sliding.mergeTiou());

@@ -4,17 +4,17 @@ import dev.lofi.cli.KafkaOptions.KafkaConnection;
 import dev.lofi.model.checkpoint.CheckpointExport;
 import dev.lofi.model.encoder.FrameInput;
 import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.model.preset.LofiPreset;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.topics.record.TrainerMetric;
-import dev.lofi.trainer.NetworkPresets;
 import dev.lofi.trainer.TrainingDefaults;
 import dev.lofi.trainer.data.SnippetAugmentation;
-import dev.lofi.trainer.pipeline.TrainingPipeline;
 import dev.lofi.trainer.memory.MemoryBudget;
 import dev.lofi.trainer.metrics.MetricsPublisher;
 import dev.lofi.trainer.metrics.StageListener;
+import dev.lofi.trainer.pipeline.TrainingPipeline;
 import dev.lofi.trainer.stage.Cycle;
 import dev.lofi.trainer.stage.FeatureExtractionSettings;
 import dev.lofi.trainer.stage.HeadTrainingSettings;
@@ -143,8 +143,9 @@ final class TrainCommand implements Callable<Integer> {
     if (baseline && !stage.equals("all")) {
       throw new BadUsage("--baseline goes with --stage all: it leaves out the lofi stage");
     }
-    FidelityPreset fidelityPreset = BadUsage.interpreting(() -> FidelityPreset.named(preset));
-    String name = model != null ? model : (baseline ? "baseline-" : "lofi-") + fidelityPreset.name();
+    LofiPreset lofiPreset = BadUsage.interpreting(() -> LofiPreset.named(preset));
+    FidelityPreset fidelityPreset = lofiPreset.fidelities();
+    String name = model != null ? model : baseline ? lofiPreset.baselineModelName() : lofiPreset.modelName();
     ProgressLine progress = ProgressLine.forConsole(spec.commandLine().getOut(), err);
     try (KafkaConnection connection = kafka.connect(err);
          MetricsPublisher metrics = new MetricsPublisher(connection.bootstrap(), name, console(progress))) {
@@ -199,7 +200,7 @@ final class TrainCommand implements Callable<Integer> {
   /** The preset's network with the frame input asked for. */
   private NetworkConfig network(FidelityPreset fidelityPreset, int classes) {
     FrameInput input = BadUsage.interpreting(() -> FrameInput.of(frameInput));
-    return NetworkPresets.forPreset(fidelityPreset, classes).withFrameInput(input);
+    return LofiPreset.of(fidelityPreset).network(classes).withFrameInput(input);
   }
 
   /** Whether pre-training augments: as --augment or --no-augment says, else the default. */

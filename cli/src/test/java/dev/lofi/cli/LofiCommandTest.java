@@ -68,16 +68,17 @@ class LofiCommandTest {
   void localizeHelpShowsTheLiveServicesOptionsWithItsDefaults() {
     String help = lofi("localize", "--help").out();
 
-    assertThat(help).contains("--model=NAME", "(default: lofi-cpu)", "--window=N", "(default: 32)", "--hop=N",
-        "(default: 4)", "--threshold=SCORE", "(default: 0.3; with --video: 0.01)", "(default: exactly_once_v2)",
-        "lofi-localizer)", "--no-wait", "(default: localhost:9092)");
+    assertThat(help).contains("--model=NAME", "lofi-PRESET", "--window=N", "(default: the preset's full-fidelity",
+        "--hop=N", "(default: 4)", "--preset=cpu|paper", "(default: cpu)", "--threshold=SCORE",
+        "(default: 0.3; with --video: 0.01)", "(default: exactly_once_v2)", "lofi-localizer)", "--no-wait",
+        "(default: localhost:9092)");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"--hop 40|hop must be 1..32", "--threshold 2|threshold must be in [0, 1]",
       "--processing-guarantee exactly_once|'exactly_once'",
-      "--out p.json|--out, --checkpoint and --preset go with --video",
-      "--preset paper|--out, --checkpoint and --preset go with --video",
+      "--preset paper --hop 101|hop must be 1..100", "--preset gpu|unknown preset 'gpu': use cpu or paper",
+      "--out p.json|--out and --checkpoint go with --video",
       "--application-id a/b|'a/b'", "--video v.mp4|--video needs --out PRED.json",
       "--video v.mp4 --out p.json --threads 2 --no-wait|--threads, --no-wait apply to the live service, not to --video",
       "--video v.mp4 --out p.json --checkpoint lofi-cpu@|must be MODEL@VERSION with both parts"})

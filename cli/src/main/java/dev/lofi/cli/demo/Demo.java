@@ -17,13 +17,12 @@ import dev.lofi.model.evaluation.Prediction;
 import dev.lofi.model.evaluation.RandomSegments;
 import dev.lofi.model.evaluation.TiouThresholds;
 import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.model.preset.LofiPreset;
 import dev.lofi.model.segment.Detection;
 import dev.lofi.topics.checkpoint.Checkpoint;
-import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.topics.record.GroundTruthSegment;
 import dev.lofi.topics.record.Segment;
 import dev.lofi.topics.record.TrainerMetric;
-import dev.lofi.trainer.NetworkPresets;
 import dev.lofi.trainer.data.SnippetAugmentation;
 import dev.lofi.trainer.memory.MemoryBudget;
 import dev.lofi.trainer.metrics.MetricsPublisher;
@@ -212,7 +211,7 @@ public final class Demo {
           PretrainingSettings.DEFAULT_SAMPLING, training.pretrainLearningRate(), seed, 0,
           PretrainingSettings.DEFAULT_SEGMENT_FIDELITY,
           training.augment() ? PretrainingSettings.AUGMENTATION : SnippetAugmentation.NONE), metrics)
-          .run(NetworkPresets.forPreset(FidelityPreset.CPU, 1).withFrameInput(training.frameInput()));
+          .run(LofiPreset.CPU.network(1).withFrameInput(training.frameInput()));
       List<Double> validation = result.epochValidationAccuracies();
       int kept = result.checkpoint().epoch();
       progress.line(String.format(Locale.ROOT, "seed %d pre-training on %s: accuracy %.2f on %d classes%s", seed,

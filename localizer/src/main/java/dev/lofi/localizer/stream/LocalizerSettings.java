@@ -1,6 +1,7 @@
 package dev.lofi.localizer.stream;
 
 import dev.lofi.localizer.tracking.SlidingWindowSettings;
+import dev.lofi.model.preset.LofiPreset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +24,7 @@ public record LocalizerSettings(String model, SlidingWindowSettings sliding, Str
     int streamThreads, String processingGuarantee) {
 
   /** The trainer's model name for the cpu preset. */
-  public static final String DEFAULT_MODEL = "lofi-cpu";
+  public static final String DEFAULT_MODEL = LofiPreset.CPU.modelName();
   /** The application id instances share by default. */
   public static final String DEFAULT_APPLICATION_ID = "lofi-localizer";
   /** Beside the broker's data in {@code lofi-data}. */
@@ -53,9 +54,14 @@ public record LocalizerSettings(String model, SlidingWindowSettings sliding, Str
     }
   }
 
-  /** Model {@code lofi-cpu}, the default sliding window, one thread, exactly-once. */
+  /** The cpu preset's model and window, the default sliding window's other settings, one thread, exactly-once. */
   public static LocalizerSettings defaults() {
-    return new LocalizerSettings(DEFAULT_MODEL, SlidingWindowSettings.DEFAULT, DEFAULT_APPLICATION_ID,
+    return defaults(LofiPreset.CPU);
+  }
+
+  /** {@link #defaults()} for {@code preset}: its model name and live window. */
+  public static LocalizerSettings defaults(LofiPreset preset) {
+    return new LocalizerSettings(preset.modelName(), SlidingWindowSettings.forPreset(preset), DEFAULT_APPLICATION_ID,
         DEFAULT_STATE_DIR, 1, StreamsConfig.EXACTLY_ONCE_V2);
   }
 }

@@ -1,9 +1,9 @@
 package dev.lofi.trainer.bench;
 
 import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.model.preset.LofiPreset;
 import dev.lofi.topics.fidelity.Fidelity;
 import dev.lofi.topics.fidelity.FidelityPreset;
-import dev.lofi.trainer.NetworkPresets;
 import dev.lofi.trainer.memory.PeakMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +36,7 @@ public final class TrainBenchmark {
 
     /** The network every fidelity's step trains: the preset's. */
     public NetworkConfig network() {
-      return NetworkPresets.forPreset(preset, classes);
+      return LofiPreset.of(preset).network(classes);
     }
   }
 

@@ -1,9 +1,9 @@
 package dev.lofi.trainer.bench;
 
 import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.model.preset.LofiPreset;
 import dev.lofi.topics.fidelity.Fidelity;
 import dev.lofi.topics.fidelity.FidelityPreset;
-import dev.lofi.trainer.NetworkPresets;
 import java.util.Locale;
 
 /**
@@ -17,7 +17,7 @@ public final class TrainStepProbe {
 
   /**
    * Arguments: preset, fidelity name, classes, batch, steps. The network is the preset's (as
-   * {@link NetworkPresets} builds it, head options included). Prints {@code peak_bytes
+   * {@link LofiPreset} builds it, head options included). Prints {@code peak_bytes
    * step_seconds step_flops} on one line; the peak is a step's own only where the caller pinned glibc's mmap
    * threshold ({@link TrainBenchmark} does for the memory run).
    */
@@ -28,7 +28,7 @@ public final class TrainStepProbe {
     }
     FidelityPreset preset = FidelityPreset.named(args[0]);
     Fidelity fidelity = preset.fidelity(args[1]);
-    NetworkConfig config = NetworkPresets.forPreset(preset, Integer.parseInt(args[2]));
+    NetworkConfig config = LofiPreset.of(preset).network(Integer.parseInt(args[2]));
     StepCost cost = TrainStep.measure(config, fidelity, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
     System.out.println(String.format(Locale.ROOT, "%d %.6f %.0f", cost.peakBytes(), cost.stepSeconds(),
         cost.stepFlops()));

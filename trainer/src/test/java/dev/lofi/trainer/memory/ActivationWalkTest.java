@@ -8,9 +8,9 @@ import ai.djl.ndarray.types.Shape;
 import dev.lofi.model.encoder.TsmResNet;
 import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.model.preset.LofiPreset;
 import dev.lofi.topics.fidelity.Fidelity;
 import dev.lofi.topics.fidelity.FidelityPreset;
-import dev.lofi.trainer.NetworkPresets;
 import org.junit.jupiter.api.Test;
 
 class ActivationWalkTest {
@@ -19,7 +19,7 @@ class ActivationWalkTest {
   void theEncodersOperationsPerFrameAreResNet18sPublishedCount() {
     // The paper preset's encoder is TSM-ResNet-18 at full width on 224 px frames. ResNet-18 is
     // 1.82 G multiply-adds a 224 px image (He et al.; the shift adds none): 3.64 GFLOP a frame.
-    NetworkConfig config = NetworkPresets.forPreset(FidelityPreset.PAPER, 7);
+    NetworkConfig config = LofiPreset.PAPER.network(7);
     Fidelity oneSnippet = new Fidelity("one", 1, 224, config.framesPerSnippet(), 8);
     double encoderPerFrame = perVideo(config, oneSnippet).forwardFlops() / config.framesPerSnippet();
 
@@ -28,7 +28,7 @@ class ActivationWalkTest {
 
   @Test
   void theOperationsGrowWithTheSnippetsAndTheFrameArea() {
-    NetworkConfig config = NetworkPresets.forPreset(FidelityPreset.CPU, 7);
+    NetworkConfig config = LofiPreset.CPU.network(7);
     double base = perVideo(config, new Fidelity("a", 8, 32, 8, 4)).forwardFlops();
     double longer = perVideo(config, new Fidelity("b", 16, 32, 8, 4)).forwardFlops();
     double larger = perVideo(config, new Fidelity("c", 8, 64, 8, 4)).forwardFlops();

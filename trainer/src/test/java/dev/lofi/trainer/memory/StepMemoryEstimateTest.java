@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.model.preset.LofiPreset;
 import dev.lofi.topics.fidelity.Fidelity;
 import dev.lofi.topics.fidelity.FidelityPreset;
-import dev.lofi.trainer.NetworkPresets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The analytic estimate's shape: how it scales, and what the budget check says. */
 class StepMemoryEstimateTest {
 
-  private static final NetworkConfig CPU = NetworkPresets.forPreset(FidelityPreset.CPU, 7);
+  private static final NetworkConfig CPU = LofiPreset.CPU.network(7);
 
   @Test
   void theStepGrowsLinearlyWithTheBatchAndTheWeightsDoNot() {
@@ -45,7 +45,7 @@ class StepMemoryEstimateTest {
   void everyLowFidelityOfBothPresetsCostsAtMostAThirdOfFull() {
     for (FidelityPreset preset : List.of(FidelityPreset.CPU, FidelityPreset.PAPER)) {
       Map<String, StepMemoryEstimate> estimates =
-          StepMemoryEstimate.forPreset(NetworkPresets.forPreset(preset, 7), preset, 2);
+          StepMemoryEstimate.forPreset(LofiPreset.of(preset).network(7), preset, 2);
       assertThat(estimates.keySet()).containsExactly("full", "s", "t", "st");
       long full = estimates.get("full").totalBytes();
       estimates.forEach((name, estimate) -> {
