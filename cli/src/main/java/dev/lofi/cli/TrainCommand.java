@@ -166,10 +166,11 @@ final class TrainCommand implements Callable<Integer> {
 
   private void lofi(TrainingPipeline pipeline, String bootstrap, FidelityPreset fidelityPreset, String name,
       ProgressLine progress) {
-    JointTrainingSettings settings = BadUsage.interpreting(() -> new JointTrainingSettings(name, fidelities,
-        Cycle.valueOf(cycle.toUpperCase(Locale.ROOT)), switchEvery, epochsOr(JointTrainingSettings.DEFAULT_EPOCHS),
-        batch, rateOr(JointTrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps,
-        JointTrainingSettings.VALIDATION_FIDELITY, null));
+    JointTrainingSettings settings = BadUsage.interpreting(() -> JointTrainingSettings.builder(name)
+        .optFidelities(fidelities).optCycle(Cycle.valueOf(cycle.toUpperCase(Locale.ROOT)), switchEvery)
+        .optEpochs(epochsOr(JointTrainingSettings.DEFAULT_EPOCHS)).optBatchSize(batch)
+        .optLearningRate(rateOr(JointTrainingSettings.DEFAULT_LEARNING_RATE)).optSeed(seed).optMaxSteps(maxSteps)
+        .build());
     Optional<TrainingPipeline.StepBudget> budget = Optional.ofNullable(memoryBudget).map(size ->
         new TrainingPipeline.StepBudget(BadUsage.interpreting(() -> MemoryBudget.parse(size)), fidelityPreset));
     JointTraining.Result result = resume ? pipeline.resumeLofi(settings, budget)

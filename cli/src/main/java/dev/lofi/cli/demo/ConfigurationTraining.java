@@ -4,20 +4,17 @@ import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.topics.record.TrainerMetric;
-import dev.lofi.trainer.TrainingDefaults;
 import dev.lofi.trainer.data.TrainingSet;
 import dev.lofi.trainer.memory.MemoryBudget;
 import dev.lofi.trainer.memory.StepMemoryEstimate;
 import dev.lofi.trainer.metrics.MetricsPublisher;
 import dev.lofi.trainer.metrics.StageListener;
 import dev.lofi.trainer.pipeline.TrainingPipeline;
-import dev.lofi.trainer.stage.Cycle;
 import dev.lofi.trainer.stage.FeatureExtractionSettings;
 import dev.lofi.trainer.stage.HeadTrainingSettings;
 import dev.lofi.trainer.stage.JointTrainingSettings;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -116,10 +113,10 @@ final class ConfigurationTraining {
       TrainingPipeline pipeline = new TrainingPipeline(bootstrap, publisher, line -> {});
       String encoder = pretrained.manifest().model();
       if (configuration.joint()) {
-        pipeline.lofi(new JointTrainingSettings(model, configuration.fidelities(),
-            Cycle.valueOf(TrainingDefaults.CYCLE.toUpperCase(Locale.ROOT)), TrainingDefaults.SWITCH_EVERY,
-            training.lofiEpochs(), training.batch(), training.learningRate(), seed, 0,
-            training.validate() ? JointTrainingSettings.VALIDATION_FIDELITY : null, null), Optional.of(pretrained),
+        pipeline.lofi(JointTrainingSettings.builder(model).optFidelities(configuration.fidelities())
+            .optEpochs(training.lofiEpochs()).optBatchSize(training.batch()).optLearningRate(training.learningRate())
+            .optSeed(seed).optValidationFidelity(training.validate() ? JointTrainingSettings.VALIDATION_FIDELITY : null)
+            .build(), Optional.of(pretrained),
             classes -> network, Optional.empty());
         encoder = model;
       }

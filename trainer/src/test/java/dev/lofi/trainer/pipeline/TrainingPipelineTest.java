@@ -10,7 +10,6 @@ import dev.lofi.trainer.data.SnippetAugmentation;
 import dev.lofi.trainer.data.TrainingSet;
 import dev.lofi.trainer.metrics.MetricsPublisher;
 import dev.lofi.trainer.metrics.StageListener;
-import dev.lofi.trainer.stage.Cycle;
 import dev.lofi.trainer.stage.JointTraining;
 import dev.lofi.trainer.stage.JointTrainingSettings;
 import dev.lofi.trainer.stage.Pretraining;
@@ -40,8 +39,9 @@ class TrainingPipelineTest {
       Pretraining.Result pretrained = pipeline.pretrain(new PretrainingSettings(model, full, 1, 2,
           PretrainingSettings.DEFAULT_SAMPLING, 0.01f, 1, 2, full, SnippetAugmentation.NONE), NETWORK);
 
-      JointTraining.Result joint = pipeline.lofi(new JointTrainingSettings(model, List.of(full), Cycle.LONG, 16, 1, 2,
-              0.01f, 1, 1, null, null), Pretraining.latestCheckpoint(bootstrap, model),
+      JointTraining.Result joint = pipeline.lofi(JointTrainingSettings.builder(model).optFidelities(List.of(full))
+              .optEpochs(1).optBatchSize(2).optMaxSteps(1).optValidationFidelity(null).build(),
+          Pretraining.latestCheckpoint(bootstrap, model),
           classes -> {
             throw new AssertionError("a pre-trained network was there to start from");
           }, Optional.empty());
@@ -62,8 +62,8 @@ class TrainingPipelineTest {
     try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, model, StageListener.NONE)) {
       TrainingPipeline pipeline = new TrainingPipeline(bootstrap, metrics, line -> {});
 
-      assertThatThrownBy(() -> pipeline.resumeLofi(new JointTrainingSettings(model, List.of("s"), Cycle.LONG, 16, 1, 2,
-          0.01f, 1, 1, null, null), Optional.empty()))
+      assertThatThrownBy(() -> pipeline.resumeLofi(JointTrainingSettings.builder(model).build(),
+          Optional.empty()))
           .isInstanceOf(IllegalStateException.class)
           .hasMessage("nothing to resume: the latest checkpoint of " + model + " is missing, not of stage lofi");
     }

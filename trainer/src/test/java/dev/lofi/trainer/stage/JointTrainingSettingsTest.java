@@ -9,7 +9,25 @@ import org.junit.jupiter.api.Test;
 class JointTrainingSettingsTest {
 
   private static JointTrainingSettings validatingAt(String fidelity) {
-    return new JointTrainingSettings("m", List.of("s"), Cycle.LONG, 16, 1, 1, 0.01f, 1, 0, fidelity, null);
+    return JointTrainingSettings.builder("m").optValidationFidelity(fidelity).build();
+  }
+
+  @Test
+  void whatIsNotSetIsLofiTrainsDefault() {
+    JointTrainingSettings settings = JointTrainingSettings.builder("m").build();
+
+    assertThat(settings.fidelities()).containsExactly("s", "t", "st");
+    assertThat(settings.cycle()).isEqualTo(Cycle.LONG);
+    assertThat(settings.epochs()).isEqualTo(JointTrainingSettings.DEFAULT_EPOCHS);
+    assertThat(settings.validationFidelity()).isEqualTo(JointTrainingSettings.VALIDATION_FIDELITY);
+  }
+
+  @Test
+  void badValuesAreRefusedWhenBuilt() {
+    assertThatThrownBy(() -> JointTrainingSettings.builder("m").optEpochs(0).build())
+        .hasMessageContaining("must be positive, got 0");
+    assertThatThrownBy(() -> JointTrainingSettings.builder("m").optFidelities(List.of()).build())
+        .hasMessageContaining("at least one fidelity");
   }
 
   @Test

@@ -32,8 +32,9 @@ class JointTrainingTest {
     SyntheticClips.publish(bootstrap, "w" + tag + "_", 2, 2, Map.of(full, new int[] {8, 32}), "validation");
     NetworkConfig network = NetworkConfig.of(18, 0.125f, 2, 2, SyntheticClips.LABELS.size(),
         Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
-    JointTrainingSettings settings = new JointTrainingSettings("joint-" + tag, List.of(spatial, temporal),
-        Cycle.LONG, 16, 6, 2, 0.05f, 1, 0, full, network);
+    JointTrainingSettings settings = JointTrainingSettings.builder("joint-" + tag)
+        .optFidelities(List.of(spatial, temporal)).optEpochs(6).optBatchSize(2).optLearningRate(0.05f)
+        .optValidationFidelity(full).build();
     List<TrainerMetric> metrics = new ArrayList<>();
     List<TrainerMetric> epochs = new ArrayList<>();
     JointTraining.Result result;
@@ -80,8 +81,8 @@ class JointTrainingTest {
     NetworkConfig network = NetworkConfig.of(18, 0.125f, 2, 2, SyntheticClips.LABELS.size(),
         Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
     // Without validation the stage ends on its last epoch, whatever the scores.
-    JointTrainingSettings settings = new JointTrainingSettings("resume-" + tag, List.of(fidelity), Cycle.LONG, 16, 3,
-        2, 0.05f, 1, 0, null, network);
+    JointTrainingSettings settings = JointTrainingSettings.builder("resume-" + tag).optFidelities(List.of(fidelity))
+        .optEpochs(3).optBatchSize(2).optLearningRate(0.05f).optValidationFidelity(null).build();
     List<String> labels = JointTraining.labels(bootstrap, List.of(fidelity));
 
     // Killed at the second batch of the second epoch: the last checkpoint closed the first epoch.

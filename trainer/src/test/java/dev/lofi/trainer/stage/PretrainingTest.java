@@ -113,8 +113,8 @@ class PretrainingTest {
     Checkpoint checkpoint = Pretraining.latestCheckpoint(bootstrap, MODEL).orElseThrow();
     @SuppressWarnings("unchecked")
     List<String> labels = (List<String>) checkpoint.manifest().config().get("labels");
-    JointTrainingSettings settings = new JointTrainingSettings("joint-" + TAG, List.of(FULL), Cycle.LONG, 16, 1, 2,
-        0.05f, 1, 1, JointTrainingSettings.VALIDATION_FIDELITY, NETWORK);
+    JointTrainingSettings settings = JointTrainingSettings.builder("joint-" + TAG).optFidelities(List.of(FULL))
+        .optEpochs(1).optBatchSize(2).optLearningRate(0.05f).optMaxSteps(1).build();
     JointTraining.Result joint;
     try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, "joint-" + TAG, StageListener.NONE)) {
       joint = new JointTraining(bootstrap, settings, metrics).run(NETWORK, labels,
