@@ -93,7 +93,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--lr", paramLabel = "RATE",
       description = "SGD learning rate of every stage run, halved every " + SgdSchedule.HALVING_STEPS
           + " steps (default: pretrain "
-          + PretrainingSettings.DEFAULT_LEARNING_RATE + ", lofi and head " + JointTrainingSettings.DEFAULT_LEARNING_RATE
+          + PretrainingSettings.DEFAULT_LEARNING_RATE + ", lofi " + JointTrainingSettings.DEFAULT_LEARNING_RATE
+          + ", head " + HeadTrainingSettings.DEFAULT_LEARNING_RATE
           + "; the paper's 0.1 is for batch 16).")
   Float learningRate;
 
@@ -155,9 +156,10 @@ final class TrainCommand implements Callable<Integer> {
           case "pretrain" -> pretrain(pipeline, fidelityPreset, name);
           case "lofi" -> lofi(pipeline, connection.bootstrap(), fidelityPreset, name, progress);
           case "extract" -> pipeline.extract(FeatureExtractionSettings.defaults(name));
-          default -> pipeline.head(BadUsage.interpreting(() -> new HeadTrainingSettings(name, name,
-              epochsOr(HeadTrainingSettings.DEFAULT_EPOCHS), batch, rateOr(JointTrainingSettings.DEFAULT_LEARNING_RATE),
-              seed, maxSteps, HeadTrainingSettings.DEFAULT_CHECKPOINT_EVERY)));
+          default -> pipeline.head(BadUsage.interpreting(() -> HeadTrainingSettings.builder(name, name)
+              .optEpochs(epochsOr(HeadTrainingSettings.DEFAULT_EPOCHS)).optBatchSize(batch)
+              .optLearningRate(rateOr(HeadTrainingSettings.DEFAULT_LEARNING_RATE)).optSeed(seed).optMaxSteps(maxSteps)
+              .build()));
         }
       }
     }
@@ -186,11 +188,10 @@ final class TrainCommand implements Callable<Integer> {
   private void pretrain(TrainingPipeline pipeline, FidelityPreset fidelityPreset, String name) {
     // The class count is the pre-training set's; Pretraining sizes the head itself.
     NetworkConfig network = network(fidelityPreset, 1);
-    PretrainingSettings settings = BadUsage.interpreting(() -> new PretrainingSettings(name,
-        PretrainingSettings.DEFAULT_FIDELITY, epochsOr(PretrainingSettings.DEFAULT_EPOCHS), batch,
-        PretrainingSettings.DEFAULT_SAMPLING, rateOr(PretrainingSettings.DEFAULT_LEARNING_RATE), seed, maxSteps,
-        PretrainingSettings.DEFAULT_SEGMENT_FIDELITY,
-        augmenting() ? PretrainingSettings.AUGMENTATION : SnippetAugmentation.NONE));
+    PretrainingSettings settings = BadUsage.interpreting(() -> PretrainingSettings.builder(name)
+        .optEpochs(epochsOr(PretrainingSettings.DEFAULT_EPOCHS)).optBatchSize(batch)
+        .optLearningRate(rateOr(PretrainingSettings.DEFAULT_LEARNING_RATE)).optSeed(seed).optMaxSteps(maxSteps)
+        .optAugmentation(augmenting() ? PretrainingSettings.AUGMENTATION : SnippetAugmentation.NONE).build());
     if (init != null) {
       pipeline.pretrainFrom(init, settings, network, fidelities);
     } else {

@@ -126,8 +126,9 @@ final class ConfigurationTraining {
           FeatureExtractionSettings.DEFAULT_BATCH));
       // The live localizer loads the finished head only: a checkpoint per head epoch, a whole network
       // each, would cost more than the epoch's training.
-      pipeline.head(new HeadTrainingSettings(encoder, model, training.headEpochs(), training.batch(),
-          training.learningRate(), seed, 0, training.headEpochs()));
+      pipeline.head(HeadTrainingSettings.builder(encoder, model).optEpochs(training.headEpochs())
+          .optBatchSize(training.batch()).optLearningRate(training.learningRate()).optSeed(seed)
+          .optCheckpointEvery(training.headEpochs()).build());
       stageSeconds = pipeline.stageSeconds();
     }
     // Estimated, not measured: configurations train one after another in this JVM, whose resident

@@ -206,11 +206,11 @@ public final class Demo {
             m.step(), m.loss()));
       }
     })) {
-      Pretraining.Result result = new Pretraining(bootstrap, new PretrainingSettings(model,
-          PretrainingSettings.DEFAULT_FIDELITY, training.pretrainEpochs(), training.batch(),
-          PretrainingSettings.DEFAULT_SAMPLING, training.pretrainLearningRate(), seed, 0,
-          PretrainingSettings.DEFAULT_SEGMENT_FIDELITY,
-          training.augment() ? PretrainingSettings.AUGMENTATION : SnippetAugmentation.NONE), metrics)
+      Pretraining.Result result = new Pretraining(bootstrap, PretrainingSettings.builder(model)
+          .optEpochs(training.pretrainEpochs()).optBatchSize(training.batch())
+          .optLearningRate(training.pretrainLearningRate()).optSeed(seed)
+          .optAugmentation(training.augment() ? PretrainingSettings.AUGMENTATION : SnippetAugmentation.NONE).build(),
+          metrics)
           .run(LofiPreset.CPU.network(1).withFrameInput(training.frameInput()));
       List<Double> validation = result.epochValidationAccuracies();
       int kept = result.checkpoint().epoch();

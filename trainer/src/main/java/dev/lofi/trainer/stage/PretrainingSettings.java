@@ -1,28 +1,17 @@
 package dev.lofi.trainer.stage;
 
 import dev.lofi.topics.fidelity.FidelityPreset;
+import dev.lofi.trainer.TrainingDefaults;
 import dev.lofi.trainer.data.SnippetAugmentation;
 import dev.lofi.trainer.data.SparseSnippets;
 import java.util.Objects;
 
 /**
- * How the {@code pretrain} stage trains the encoder to classify trimmed clips.
- *
- * @param model the checkpoint stream's model name
- * @param fidelity the clip topic to read, by fidelity name; {@link #DEFAULT_FIDELITY} by default
- * @param epochs passes over the trimmed clips
- * @param batchSize clips per mini-batch (the last of an epoch may hold fewer)
- * @param sampling the snippets a clip gives each step, drawn sparsely over its length
- * @param learningRate SGD's initial rate, halved every {@link SgdSchedule#HALVING_STEPS} steps
- * @param seed fixes the initial parameters and the order of every epoch
- * @param maxSteps stop after this many steps (0: no limit); keeps tests short
- * @param segmentFidelity the clip topic that segments are cut from where there are no trimmed
- *     clips; {@link #DEFAULT_SEGMENT_FIDELITY} by default
- * @param augmentation how each training clip is changed each epoch; {@link SnippetAugmentation#NONE}
- *     by default
+ * How the {@code pretrain} stage trains the encoder to classify trimmed clips, built in DJL's
+ * manner: {@code PretrainingSettings.builder("lofi-cpu").optEpochs(30).build()}; what is not set is
+ * {@code lofi train}'s default, and {@link Builder#build()} checks everything once.
  */
-public record PretrainingSettings(String model, String fidelity, int epochs, int batchSize, SparseSnippets sampling,
-    float learningRate, long seed, long maxSteps, String segmentFidelity, SnippetAugmentation augmentation) {
+public final class PretrainingSettings {
 
   /**
    * Full: the densest snippets (cpu preset: 32 a video, one about every second of a 30 s video),
@@ -65,34 +54,178 @@ public record PretrainingSettings(String model, String fidelity, int epochs, int
   /** TSN's choice for a clip: a few sparse snippets show its class as well as all of them. */
   public static final SparseSnippets DEFAULT_SAMPLING = new SparseSnippets(2);
 
-  /**
-   * Settings whose segments, if it comes to them, are cut at {@link #DEFAULT_SEGMENT_FIDELITY}, and
-   * whose clips are not augmented.
-   */
-  public PretrainingSettings(String model, String fidelity, int epochs, int batchSize, SparseSnippets sampling,
-      float learningRate, long seed, long maxSteps) {
-    this(model, fidelity, epochs, batchSize, sampling, learningRate, seed, maxSteps, DEFAULT_SEGMENT_FIDELITY,
-        SnippetAugmentation.NONE);
+  private final String model;
+  private final String fidelity;
+  private final int epochs;
+  private final int batchSize;
+  private final SparseSnippets sampling;
+  private final float learningRate;
+  private final long seed;
+  private final long maxSteps;
+  private final String segmentFidelity;
+  private final SnippetAugmentation augmentation;
+
+  private PretrainingSettings(Builder builder) {
+    this.model = builder.model;
+    this.fidelity = builder.fidelity;
+    this.epochs = builder.epochs;
+    this.batchSize = builder.batchSize;
+    this.sampling = builder.sampling;
+    this.learningRate = builder.learningRate;
+    this.seed = builder.seed;
+    this.maxSteps = builder.maxSteps;
+    this.segmentFidelity = builder.segmentFidelity;
+    this.augmentation = builder.augmentation;
   }
 
-  public PretrainingSettings {
-    if (model == null || model.isBlank()) {
-      throw new IllegalArgumentException("a model name is required");
+  /** Settings for the checkpoints of {@code model}, every other one at its default. */
+  public static Builder builder(String model) {
+    return new Builder(model);
+  }
+
+  /** The checkpoint stream's model name. */
+  public String model() {
+    return model;
+  }
+
+  /** The clip topic trimmed clips are read from, by fidelity name. */
+  public String fidelity() {
+    return fidelity;
+  }
+
+  /** Passes over the clips. */
+  public int epochs() {
+    return epochs;
+  }
+
+  /** Clips per mini-batch (the last of an epoch may hold fewer). */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /** The snippets a clip gives each step, drawn sparsely over its length. */
+  public SparseSnippets sampling() {
+    return sampling;
+  }
+
+  /** SGD's initial rate, halved every {@link SgdSchedule#HALVING_STEPS} steps. */
+  public float learningRate() {
+    return learningRate;
+  }
+
+  /** Fixes the initial parameters and the order of every epoch. */
+  public long seed() {
+    return seed;
+  }
+
+  /** Stop after this many steps (0: no limit); keeps tests short. */
+  public long maxSteps() {
+    return maxSteps;
+  }
+
+  /** The clip topic segments are cut from where there are no trimmed clips. */
+  public String segmentFidelity() {
+    return segmentFidelity;
+  }
+
+  /** How each training clip is changed each epoch. */
+  public SnippetAugmentation augmentation() {
+    return augmentation;
+  }
+
+  /** Sets the stage's options; {@link #build()} validates them. */
+  public static final class Builder {
+    private final String model;
+    private String fidelity = DEFAULT_FIDELITY;
+    private int epochs = DEFAULT_EPOCHS;
+    private int batchSize = TrainingDefaults.BATCH;
+    private SparseSnippets sampling = DEFAULT_SAMPLING;
+    private float learningRate = DEFAULT_LEARNING_RATE;
+    private long seed = 1;
+    private long maxSteps;
+    private String segmentFidelity = DEFAULT_SEGMENT_FIDELITY;
+    private SnippetAugmentation augmentation = TrainingDefaults.AUGMENT ? AUGMENTATION : SnippetAugmentation.NONE;
+
+    private Builder(String model) {
+      this.model = model;
     }
-    if (fidelity == null || fidelity.isBlank() || segmentFidelity == null || segmentFidelity.isBlank()) {
-      throw new IllegalArgumentException("fidelities are required, e.g. '" + DEFAULT_FIDELITY + "' and '"
-          + DEFAULT_SEGMENT_FIDELITY + "'");
+
+    /** The clip topic of the trimmed clips (default {@value #DEFAULT_FIDELITY}). */
+    public Builder optFidelity(String name) {
+      this.fidelity = name;
+      return this;
     }
-    if (epochs < 1 || batchSize < 1) {
-      throw new IllegalArgumentException("epochs and batch size must be positive, got " + epochs + ", " + batchSize);
+
+    /** Passes over the clips (default {@value #DEFAULT_EPOCHS}). */
+    public Builder optEpochs(int count) {
+      this.epochs = count;
+      return this;
     }
-    Objects.requireNonNull(sampling, "sampling");
-    Objects.requireNonNull(augmentation, "augmentation");
-    if (!(learningRate > 0)) {
-      throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
+
+    /** Clips per mini-batch (default {@value TrainingDefaults#BATCH}). */
+    public Builder optBatchSize(int clips) {
+      this.batchSize = clips;
+      return this;
     }
-    if (maxSteps < 0) {
-      throw new IllegalArgumentException("maxSteps must be >= 0, got " + maxSteps);
+
+    /** The snippets a clip gives each step (default {@link #DEFAULT_SAMPLING}). */
+    public Builder optSampling(SparseSnippets draw) {
+      this.sampling = draw;
+      return this;
+    }
+
+    /** SGD's initial rate (default {@value #DEFAULT_LEARNING_RATE}). */
+    public Builder optLearningRate(float rate) {
+      this.learningRate = rate;
+      return this;
+    }
+
+    /** The seed of the initial parameters and the epochs' orders (default 1). */
+    public Builder optSeed(long value) {
+      this.seed = value;
+      return this;
+    }
+
+    /** Stop after this many steps (default 0: no limit). */
+    public Builder optMaxSteps(long steps) {
+      this.maxSteps = steps;
+      return this;
+    }
+
+    /** The clip topic segments are cut from (default {@link #DEFAULT_SEGMENT_FIDELITY}). */
+    public Builder optSegmentFidelity(String name) {
+      this.segmentFidelity = name;
+      return this;
+    }
+
+    /** How each clip is changed each epoch (default {@link #AUGMENTATION}, as {@code lofi train} augments). */
+    public Builder optAugmentation(SnippetAugmentation change) {
+      this.augmentation = change;
+      return this;
+    }
+
+    /** The settings, once checked. */
+    public PretrainingSettings build() {
+      if (model == null || model.isBlank()) {
+        throw new IllegalArgumentException("a model name is required");
+      }
+      if (fidelity == null || fidelity.isBlank() || segmentFidelity == null || segmentFidelity.isBlank()) {
+        throw new IllegalArgumentException("fidelities are required, e.g. '" + DEFAULT_FIDELITY + "' and '"
+            + DEFAULT_SEGMENT_FIDELITY + "'");
+      }
+      if (epochs < 1 || batchSize < 1) {
+        throw new IllegalArgumentException("epochs and batch size must be positive, got " + epochs + ", "
+            + batchSize);
+      }
+      Objects.requireNonNull(sampling, "sampling");
+      Objects.requireNonNull(augmentation, "augmentation");
+      if (!(learningRate > 0)) {
+        throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
+      }
+      if (maxSteps < 0) {
+        throw new IllegalArgumentException("maxSteps must be >= 0, got " + maxSteps);
+      }
+      return new PretrainingSettings(this);
     }
   }
 }

@@ -36,8 +36,9 @@ class TrainingPipelineTest {
     List<String> lines = new ArrayList<>();
     try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, model, StageListener.NONE)) {
       TrainingPipeline pipeline = new TrainingPipeline(bootstrap, metrics, lines::add);
-      Pretraining.Result pretrained = pipeline.pretrain(new PretrainingSettings(model, full, 1, 2,
-          PretrainingSettings.DEFAULT_SAMPLING, 0.01f, 1, 2, full, SnippetAugmentation.NONE), NETWORK);
+      Pretraining.Result pretrained = pipeline.pretrain(PretrainingSettings.builder(model).optFidelity(full)
+          .optEpochs(1).optBatchSize(2).optMaxSteps(2).optSegmentFidelity(full)
+          .optAugmentation(SnippetAugmentation.NONE).build(), NETWORK);
 
       JointTraining.Result joint = pipeline.lofi(JointTrainingSettings.builder(model).optFidelities(List.of(full))
               .optEpochs(1).optBatchSize(2).optMaxSteps(1).optValidationFidelity(null).build(),

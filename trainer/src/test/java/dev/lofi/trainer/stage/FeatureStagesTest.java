@@ -81,7 +81,8 @@ class FeatureStagesTest {
         steps.add(metric);
       }
     })) {
-      head = new HeadTraining(bootstrap, new HeadTrainingSettings(source, "tal-" + tag, 6, 2, 0.05f, 1, 0, 4), metrics)
+      head = new HeadTraining(bootstrap, HeadTrainingSettings.builder(source, "tal-" + tag).optEpochs(6)
+          .optBatchSize(2).optLearningRate(0.05f).optCheckpointEvery(4).build(), metrics)
           .run();
     }
 

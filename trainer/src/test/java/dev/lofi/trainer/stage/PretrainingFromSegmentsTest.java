@@ -35,8 +35,9 @@ class PretrainingFromSegmentsTest {
     // Each video: one lit action of 4-7 s within 16 s, dark noise around it; 8 snippets of 2 s.
     SyntheticClips.publish(bootstrap, "s" + TAG + "_", 8, 2, Map.of(FULL, new int[] {8, 32}), TrainingSet.TRAINING);
     SyntheticClips.publish(bootstrap, "w" + TAG + "_", 4, 2, Map.of(FULL, new int[] {8, 32}), TrainingSet.VALIDATION);
-    PretrainingSettings settings = new PretrainingSettings(MODEL, "t" + TAG, EPOCHS, 2,
-        PretrainingSettings.DEFAULT_SAMPLING, 0.003f, 1, 0, FULL, SnippetAugmentation.NONE);
+    PretrainingSettings settings = PretrainingSettings.builder(MODEL).optFidelity("t" + TAG).optEpochs(EPOCHS)
+        .optBatchSize(2).optLearningRate(0.003f).optSegmentFidelity(FULL).optAugmentation(SnippetAugmentation.NONE)
+        .build();
     try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, MODEL, StageListener.NONE)) {
       result = new Pretraining(bootstrap, settings, metrics).run(NETWORK);
     }

@@ -89,7 +89,8 @@ class PretrainingInitTest {
   }
 
   private static Pretraining pretraining(String bootstrap, String model) {
-    return new Pretraining(bootstrap, new PretrainingSettings(model, "full", 1, 1, SparseSnippets.ALL, 0.01f, 1, 0),
+    return new Pretraining(bootstrap, PretrainingSettings.builder(model).optFidelity("full").optEpochs(1)
+        .optBatchSize(1).optSampling(SparseSnippets.ALL).build(),
         new MetricsPublisher(bootstrap, model, new StageListener() {}));
   }
 }

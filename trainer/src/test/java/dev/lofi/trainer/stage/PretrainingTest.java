@@ -53,8 +53,8 @@ class PretrainingTest {
     // Untrimmed videos of another subset are not pre-training's.
     SyntheticClips.publish(bootstrap, "v" + TAG + "_", 2, 2, Map.of(FULL, new int[] {4, 32}), "training");
     // Segments at this test's own fidelity: no other test's validation videos pick its epoch.
-    PretrainingSettings settings = new PretrainingSettings(MODEL, FULL, EPOCHS, 2, PretrainingSettings.DEFAULT_SAMPLING,
-        0.01f, 1, 0, FULL, SnippetAugmentation.NONE);
+    PretrainingSettings settings = PretrainingSettings.builder(MODEL).optFidelity(FULL).optEpochs(EPOCHS)
+        .optBatchSize(2).optSegmentFidelity(FULL).optAugmentation(SnippetAugmentation.NONE).build();
     try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, MODEL, new StageListener() {
       @Override
       public void epochFinished(TrainerMetric metric) {
