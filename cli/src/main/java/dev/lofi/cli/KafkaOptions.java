@@ -2,6 +2,7 @@ package dev.lofi.cli;
 
 import dev.lofi.topics.broker.EmbeddedBroker;
 import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** The Kafka connection option every Kafka-facing command shares. */
@@ -16,6 +17,16 @@ public final class KafkaOptions {
   String bootstrap = "localhost:9092";
 
   /** Connects: to the given cluster, or to a fresh embedded broker that lives as long as the connection. */
+  /**
+   * Points the command at a broker of its own unless {@code --bootstrap} was given: the other
+   * commands default to a broker on localhost, and a benchmark brings its own.
+   */
+  void embeddedUnlessGiven(CommandSpec command) {
+    if (!command.commandLine().getParseResult().hasMatchedOption("--bootstrap")) {
+      bootstrap = EMBEDDED;
+    }
+  }
+
   public KafkaConnection connect(PrintWriter err) {
     if (!EMBEDDED.equals(bootstrap)) {
       return new KafkaConnection(bootstrap, () -> {});

@@ -50,8 +50,8 @@ class LofiCommandTest {
 
   @Test
   void kafkaFacingCommandsTakeBootstrap() {
-    for (String command : List.of("ingest", "train", "localize", "bench")) {
-      assertThat(lofi(command, "--help").out()).as(command).contains("--bootstrap=HOST:PORT");
+    for (String command : List.of("ingest", "train", "localize", "bench localize", "bench learn")) {
+      assertThat(lofi((command + " --help").split(" ")).out()).as(command).contains("--bootstrap=HOST:PORT");
     }
     assertThat(lofi("topics", "create", "--help").out()).contains("--bootstrap=HOST:PORT");
   }
@@ -157,6 +157,17 @@ class LofiCommandTest {
   }
 
   @Test
+  void benchWithoutABenchmarkNamesThemAndEachExplainsItself() {
+    Run run = lofi("bench");
+
+    assertThat(run.exitCode()).isEqualTo(Lofi.BAD_USAGE);
+    assertThat(run.err()).contains("name a benchmark: ingest, train, localize or learn");
+    for (String benchmark : List.of("ingest", "train", "localize", "learn")) {
+      assertThat(lofi("bench", benchmark, "--help").out()).as(benchmark).contains("Usage: lofi bench " + benchmark);
+    }
+  }
+
+  @Test
   void benchLearnRefusesFewerThanOneSeedBeforeStartingABroker() {
     Run run = lofi("bench", "learn", "--seeds", "0");
 
@@ -182,7 +193,7 @@ class LofiCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains(
-        "lofi bench: error: lofi-no-such-ffmpeg CLI not found on PATH: install it (Debian: apt-get install ffmpeg)");
+        "lofi bench ingest: error: lofi-no-such-ffmpeg CLI not found on PATH: install it (Debian: apt-get install ffmpeg)");
   }
 
   @Test
