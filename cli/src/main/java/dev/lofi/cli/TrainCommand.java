@@ -82,6 +82,11 @@ final class TrainCommand implements Callable<Integer> {
           + TrainingDefaults.AUGMENT + ").")
   Boolean augment;
 
+  @Option(names = "--freeze-bn-stats",
+      description = "lofi stage: keep the pre-trained encoder's batch-norm statistics (their scale and shift still"
+          + " learn), as norm_eval does; low-fidelity batches then do not rewrite what full-fidelity inference uses.")
+  boolean freezeBnStats;
+
   @Option(names = "--epochs", paramLabel = "N",
       description = "Epochs of every stage run (default: pretrain " + PretrainingSettings.DEFAULT_EPOCHS + ", lofi "
           + JointTrainingSettings.DEFAULT_EPOCHS + ", head " + HeadTrainingSettings.DEFAULT_EPOCHS + ").")
@@ -172,7 +177,7 @@ final class TrainCommand implements Callable<Integer> {
         .optFidelities(fidelities).optCycle(Cycle.valueOf(cycle.toUpperCase(Locale.ROOT)), switchEvery)
         .optEpochs(epochsOr(JointTrainingSettings.DEFAULT_EPOCHS)).optBatchSize(batch)
         .optLearningRate(rateOr(JointTrainingSettings.DEFAULT_LEARNING_RATE)).optSeed(seed).optMaxSteps(maxSteps)
-        .build());
+        .optFrozenEncoderStatistics(freezeBnStats).build());
     Optional<TrainingPipeline.StepBudget> budget = Optional.ofNullable(memoryBudget).map(size ->
         new TrainingPipeline.StepBudget(BadUsage.interpreting(() -> MemoryBudget.parse(size)), fidelityPreset));
     JointTraining.Result result = resume ? pipeline.resumeLofi(settings, budget)

@@ -28,6 +28,7 @@ public final class LocalizationNetwork extends AbstractBlock {
   private final Block encoder;
   private final TalHead head;
   private final int featureDim;
+  private boolean encoderStatisticsFrozen;
 
   /**
    * @param encoder maps {@code [N, T, C, H, W]} to {@code [N, featureDim]}
@@ -53,6 +54,17 @@ public final class LocalizationNetwork extends AbstractBlock {
     return head;
   }
 
+  /**
+   * Whether training runs the encoder's batch norms on the statistics they already hold, as
+   * mmaction's and OpenTAD's {@code norm_eval} fine-tunes a pre-trained backbone: their scale and
+   * shift still learn, but batches of low-fidelity snippets no longer rewrite the means and
+   * variances that full-fidelity inference will use. A training choice, not saved with the
+   * parameters.
+   */
+  public void freezeEncoderStatistics(boolean frozen) {
+    this.encoderStatisticsFrozen = frozen;
+  }
+
   /** D, the width of a snippet's feature. */
   public int featureDim() {
     return featureDim;
@@ -72,8 +84,8 @@ public final class LocalizationNetwork extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
       PairList<String, Object> params) {
-    return head.forward(store, new NDList(features(store, inputs.singletonOrThrow(), training, params)), training,
-        params);
+    NDArray features = features(store, inputs.singletonOrThrow(), training && !encoderStatisticsFrozen, params);
+    return head.forward(store, new NDList(features), training, params);
   }
 
   @Override

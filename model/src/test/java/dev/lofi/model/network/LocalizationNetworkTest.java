@@ -6,6 +6,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
@@ -19,6 +20,7 @@ import dev.lofi.model.encoder.TsmResNet;
 import dev.lofi.model.head.AnchorFreeHead;
 import dev.lofi.model.head.VideoTargets;
 import dev.lofi.model.segment.LabeledSegment;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,55 @@ class LocalizationNetworkTest {
           trainer.step();
         }
         assertThat(stem.getArray().toFloatArray()).isNotEqualTo(before);
+      }
+    }
+  }
+
+  @Test
+  void withFrozenStatisticsTheEncodersBatchNormsKeepTheirMeansWhileItsWeightsStillLearn() {
+    assertThat(statisticsAfterAStep(true)).as("frozen").containsExactlyElementsOf(statisticsAfterAStep(null));
+    assertThat(statisticsAfterAStep(false)).as("training").isNotEqualTo(statisticsAfterAStep(null));
+  }
+
+  /**
+   * The encoder's batch-norm running means and variances, after one SGD step with the statistics
+   * frozen or not, or (null) before any step; the stem's weights must change either way.
+   */
+  private static List<Float> statisticsAfterAStep(Boolean frozen) {
+    try (Model model = Model.newInstance("lofi")) {
+      LocalizationNetwork network = network();
+      model.setBlock(network);
+      DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
+          .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).build());
+      model.getNDManager().getEngine().setRandomSeed(3);
+      try (Trainer trainer = model.newTrainer(config)) {
+        Shape input = new Shape(2, 4, T, 3, 32, 32);
+        trainer.initialize(input);
+        if (frozen != null) {
+          network.freezeEncoderStatistics(frozen);
+          Parameter stem = network.encoder().getParameters().valueAt(0);
+          float[] before = stem.getArray().toFloatArray();
+          try (NDManager step = trainer.getManager().newSubManager()) {
+            NDArray videos = step.randomNormal(2, 1, input, DataType.FLOAT32);
+            List<VideoTargets> targets = List.of(
+                VideoTargets.of(8.0, 4, List.of(new LabeledSegment(1, 2.0, 6.0))),
+                VideoTargets.of(8.0, 4, List.of(new LabeledSegment(2, 0.0, 3.0))));
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+              gc.backward(network.head().loss(trainer.forward(new NDList(videos)), targets));
+            }
+            trainer.step();
+          }
+          assertThat(stem.getArray().toFloatArray()).as("stem weights").isNotEqualTo(before);
+        }
+        List<Float> statistics = new ArrayList<>();
+        network.encoder().getParameters().stream().filter(p -> p.getKey().contains("running"))
+            .forEach(p -> {
+              for (float value : p.getValue().getArray().toFloatArray()) {
+                statistics.add(value);
+              }
+            });
+        assertThat(statistics).isNotEmpty();
+        return statistics;
       }
     }
   }

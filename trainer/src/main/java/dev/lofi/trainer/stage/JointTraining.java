@@ -132,6 +132,7 @@ public final class JointTraining {
       // The seed fixes the initial parameters too, not only the order of the videos.
       model.getNDManager().getEngine().setRandomSeed((int) settings.seed());
       LocalizationNetwork net = network.build();
+      net.freezeEncoderStatistics(settings.encoderStatisticsFrozen());
       Map.Entry<String, TrainingSet> first = sets.entrySet().iterator().next();
       Shape example = VideoBatch.inputShape(fetcher.require(first.getValue().entries().get(0), first.getKey()));
       try (Trainer trainer = newTrainer(model, net, network, sgd.trainingConfig(), example, initialParameters)) {

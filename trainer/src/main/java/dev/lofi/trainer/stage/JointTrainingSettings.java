@@ -32,6 +32,7 @@ public final class JointTrainingSettings {
   private final long seed;
   private final long maxSteps;
   private final String validationFidelity;
+  private final boolean encoderStatisticsFrozen;
 
   private JointTrainingSettings(Builder builder) {
     this.model = builder.model;
@@ -44,6 +45,7 @@ public final class JointTrainingSettings {
     this.seed = builder.seed;
     this.maxSteps = builder.maxSteps;
     this.validationFidelity = builder.validationFidelity;
+    this.encoderStatisticsFrozen = builder.encoderStatisticsFrozen;
   }
 
   /** Settings for the checkpoints of {@code model}, every other one at its default. */
@@ -101,6 +103,11 @@ public final class JointTrainingSettings {
     return validationFidelity;
   }
 
+  /** Whether the encoder's batch norms keep the statistics they start with ({@link Builder#optFrozenEncoderStatistics}). */
+  public boolean encoderStatisticsFrozen() {
+    return encoderStatisticsFrozen;
+  }
+
   /** Sets the stage's options; {@link #build()} validates them. */
   public static final class Builder {
     private final String model;
@@ -113,6 +120,7 @@ public final class JointTrainingSettings {
     private long seed = 1;
     private long maxSteps;
     private String validationFidelity = VALIDATION_FIDELITY;
+    private boolean encoderStatisticsFrozen;
 
     private Builder(String model) {
       this.model = model;
@@ -169,6 +177,16 @@ public final class JointTrainingSettings {
      */
     public Builder optValidationFidelity(String fidelity) {
       this.validationFidelity = fidelity;
+      return this;
+    }
+
+    /**
+     * Whether the encoder's batch norms keep the statistics they start with, the pre-trained
+     * network's, instead of learning those of low-fidelity batches ({@code norm_eval}; default
+     * off: measured on one seed it moved S-LoFi up and T-LoFi down, docs/learning.md).
+     */
+    public Builder optFrozenEncoderStatistics(boolean frozen) {
+      this.encoderStatisticsFrozen = frozen;
       return this;
     }
 

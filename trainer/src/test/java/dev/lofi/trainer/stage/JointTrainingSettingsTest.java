@@ -20,6 +20,9 @@ class JointTrainingSettingsTest {
     assertThat(settings.cycle()).isEqualTo(Cycle.LONG);
     assertThat(settings.epochs()).isEqualTo(JointTrainingSettings.DEFAULT_EPOCHS);
     assertThat(settings.validationFidelity()).isEqualTo(JointTrainingSettings.VALIDATION_FIDELITY);
+    assertThat(settings.encoderStatisticsFrozen()).isFalse();
+    assertThat(JointTrainingSettings.builder("m").optFrozenEncoderStatistics(true).build().encoderStatisticsFrozen())
+        .isTrue();
   }
 
   @Test
