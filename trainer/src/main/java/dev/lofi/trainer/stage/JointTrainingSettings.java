@@ -183,7 +183,7 @@ public final class JointTrainingSettings {
     /**
      * Whether the encoder's batch norms keep the statistics they start with, the pre-trained
      * network's, instead of learning those of low-fidelity batches ({@code norm_eval}; default
-     * off: measured on one seed it moved S-LoFi up and T-LoFi down, docs/learning.md).
+     * off: on one seed it lowered the validation mAP of T- and C-LoFi, docs/learning.md).
      */
     public Builder optFrozenEncoderStatistics(boolean frozen) {
       this.encoderStatisticsFrozen = frozen;
