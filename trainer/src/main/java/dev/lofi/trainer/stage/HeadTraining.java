@@ -134,14 +134,19 @@ public final class HeadTraining {
                 validated.ifPresent(v -> epochMaps.add(v.averageMAP()));
                 Map<String, Double> checkpointMetrics = ValidationScore.epochMetrics(epoch.meanLoss(), validated);
                 CheckpointManifest checkpoint = null;
+                // Serialised once an epoch at most: for the epoch's checkpoint, the best epoch's copy, or both.
+                byte[] parameters = null;
                 if (epoch.last() || (epoch.index() + 1) % settings.checkpointEvery() == 0) {
+                  parameters = withHead();
                   checkpoint = NetworkCheckpoint.publish(bootstrap, settings.model(), STAGE, epoch.index(),
-                      epoch.step(), published, checkpointMetrics, withHead());
+                      epoch.step(), published, checkpointMetrics, parameters);
                 }
                 Double averageMap = validated.map(DetectionMetrics::averageMAP).orElse(null);
                 metrics.epoch(STAGE, epoch.index() + 1, epoch.step(), null, epoch.meanLoss(), (double) epoch.rate(),
                     averageMap);
-                return new StageLoop.EpochEnd(checkpoint, averageMap, checkpointMetrics, () -> withHead());
+                byte[] saved = parameters;
+                return new StageLoop.EpochEnd(checkpoint, averageMap, checkpointMetrics,
+                    () -> saved != null ? saved : withHead());
               }
 
               @Override
