@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code lofi} command: learns to localize actions in long videos and finds them in live video. */
 @Command(name = "lofi", mixinStandardHelpOptions = true, versionProvider = LofiVersion.class,
@@ -45,6 +47,15 @@ public final class Lofi implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Lofi());
     cli.setExecutionExceptionHandler(new ErrorReporter());
+    IParameterExceptionHandler standard = cli.getParameterExceptionHandler();
+    cli.setParameterExceptionHandler((e, args) -> {
+      CommandLine failed = e.getCommandLine();
+      if (e instanceof UnmatchedArgumentException unmatched && failed.getCommand() instanceof Respelled command) {
+        command.respelling(unmatched.getUnmatched()).ifPresent(spelling ->
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + spelling));
+      }
+      return standard.handleParseException(e, args);
+    });
     // The descriptions are written as lines of up to 100 columns; picocli's 80 would re-wrap them raggedly.
     cli.setUsageHelpWidth(HELP_WIDTH);
     return cli;

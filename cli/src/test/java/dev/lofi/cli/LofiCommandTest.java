@@ -50,7 +50,8 @@ class LofiCommandTest {
 
   @Test
   void kafkaFacingCommandsTakeBootstrap() {
-    for (String command : List.of("ingest", "train", "localize", "bench localize", "bench learn")) {
+    for (String command : List.of("ingest", "train", "localize live", "localize files", "bench localize",
+        "bench learn")) {
       assertThat(lofi((command + " --help").split(" ")).out()).as(command).contains("--bootstrap=HOST:PORT");
     }
     assertThat(lofi("topics", "create", "--help").out()).contains("--bootstrap=HOST:PORT");
@@ -65,25 +66,48 @@ class LofiCommandTest {
   }
 
   @Test
-  void localizeHelpShowsTheLiveServicesOptionsWithItsDefaults() {
-    String help = lofi("localize", "--help").out();
+  void localizeLiveHelpShowsTheServicesOptionsWithItsDefaults() {
+    String help = lofi("localize", "live", "--help").out();
 
-    assertThat(help).contains("--model=NAME", "lofi-PRESET", "--window=N", "(default: the preset's full-fidelity",
-        "--hop=N", "(default: 4)", "--preset=cpu|paper", "(default: cpu)", "--threshold=SCORE",
-        "(default: 0.3; with --video: 0.01)", "(default: exactly_once_v2)", "lofi-localizer)", "--no-wait",
+    assertThat(help).contains("Usage: lofi localize live", "--model=NAME", "lofi-PRESET", "--window=N",
+        "(default: the preset's full-fidelity", "--hop=N", "(default: 4)", "--preset=cpu|paper", "(default: cpu)",
+        "--threshold=SCORE", "(default: 0.3)", "(default: exactly_once_v2)", "lofi-localizer)", "--no-wait",
         "(default: localhost:9092)");
   }
 
+  @Test
+  void localizeFilesHelpShowsTheSharedWindowOptionsWithTheLowerThresholdAndNoServiceOptions() {
+    String help = lofi("localize", "files", "--help").out();
+
+    assertThat(help).contains("Usage: lofi localize files", "FILE|DIR", "--out=PRED.json", "--checkpoint=REF",
+        "--window=N", "(default: 4)", "(default: 0.01;").doesNotContain("--no-wait", "--application-id", "--threads");
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"--hop 40|hop must be 1..32", "--threshold 2|threshold must be in [0, 1]",
-      "--processing-guarantee exactly_once|'exactly_once'",
-      "--preset paper --hop 101|hop must be 1..100", "--preset gpu|unknown preset 'gpu': use cpu or paper",
-      "--out p.json|--out and --checkpoint go with --video",
-      "--application-id a/b|'a/b'", "--video v.mp4|--video needs --out PRED.json",
-      "--video v.mp4 --out p.json --threads 2 --no-wait|--threads, --no-wait apply to the live service, not to --video",
-      "--video v.mp4 --out p.json --checkpoint lofi-cpu@|must be MODEL@VERSION with both parts"})
+  @ValueSource(strings = {"|name a mode: live (the service) or files (offline)",
+      "--video v.mp4 --out p.json|'lofi localize files FILE|DIR --out PRED.json' now",
+      "--bootstrap embedded --no-wait|the live service is 'lofi localize live --bootstrap embedded --no-wait' now"})
+  void localizeWithoutAModeNamesTheNewSpellingAndExitsWithTwo(String lineAndMessage) {
+    String[] parts = lineAndMessage.split("\\|", 2);
+
+    Run run = lofi(("localize " + parts[0]).trim().split(" "));
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains(parts[1]);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"live --hop 40|hop must be 1..32", "live --threshold 2|threshold must be in [0, 1]",
+      "live --processing-guarantee exactly_once|'exactly_once'",
+      "live --preset paper --hop 101|hop must be 1..100", "live --preset gpu|unknown preset 'gpu': use cpu or paper",
+      "live --out p.json|Unknown options: '--out'",
+      "live --application-id a/b|'a/b'", "files v.mp4|Missing required option: '--out=PRED.json'",
+      "files v.mp4 --out p.json --threads 2|Unknown options: '--threads'",
+      "files --out p.json|Missing required parameter: 'FILE|DIR'",
+      "files v.mp4 --out p.json --hop 0|hop must be 1..32",
+      "files v.mp4 --out p.json --checkpoint lofi-cpu@|must be MODEL@VERSION with both parts"})
   void localizeRefusesBadOptionsNamingThemAndExitsWithTwo(String lineAndMessage) {
-    String[] parts = lineAndMessage.split("\\|");
+    String[] parts = lineAndMessage.split("\\|", 2);
 
     Run run = lofi(("localize " + parts[0]).split(" "));
 
@@ -95,7 +119,7 @@ class LofiCommandTest {
   void localizeNoWaitFailsAtOnceWhenNoCheckpointOfTheModelIsThere(@TempDir Path dir) {
     String bootstrap = KafkaTestCluster.shared().bootstrapServers();
 
-    Run run = lofi("localize", "--bootstrap", bootstrap, "--no-wait", "--model", "nobody-trained-this",
+    Run run = lofi("localize", "live", "--bootstrap", bootstrap, "--no-wait", "--model", "nobody-trained-this",
         "--application-id", "no-wait-test", "--state-dir", dir.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);

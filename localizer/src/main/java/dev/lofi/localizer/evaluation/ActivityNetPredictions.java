@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * ActivityNet's prediction (submission) file, which the official evaluator and {@code lofi
- * evaluate} read and {@code lofi localize --out} writes:
+ * evaluate} read and {@code lofi localize files --out} writes:
  *
  * <pre>{@code
  * {"version": "VERSION 1.3",

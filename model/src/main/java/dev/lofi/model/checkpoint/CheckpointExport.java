@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * A checkpoint as files for tools outside Kafka: DJL's {@code NAME-0000.params} (loadable with
  * {@code Model.load(dir, NAME)} into a network built from the same config) and {@code NAME.json}
  * with the manifest (config, stage, epoch, metrics, SHA-256 of the parameters). Written by
- * {@code lofi train --export}, read back by {@code lofi train --init} and {@code lofi localize
+ * {@code lofi train --export}, read back by {@code lofi train --init} and {@code lofi localize files
  * --checkpoint PATH}.
  */
 public final class CheckpointExport {

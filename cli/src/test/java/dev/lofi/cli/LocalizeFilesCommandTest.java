@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code lofi localize --video}: files through a tiny untrained network of the cpu preset's snippet length. */
-class OfflineLocalizeCommandTest {
+/** {@code lofi localize files}: files through a tiny untrained network of the cpu preset's snippet length. */
+class LocalizeFilesCommandTest {
 
   /** The tiny network for the cpu preset's snippets of 8 frames. */
   private static final NetworkConfig NETWORK = TestCheckpoints.network(8);
@@ -49,7 +49,7 @@ class OfflineLocalizeCommandTest {
     Path videos = VideoFolder.write(dir.resolve("videos"), video);
     Path pred = dir.resolve("out/pred.json");
 
-    Run run = lofi("localize", "--video", videos.toString(), "--out", pred.toString(), "--checkpoint", export.toString());
+    Run run = lofi("localize", "files", videos.toString(), "--out", pred.toString(), "--checkpoint", export.toString());
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
     assertThat(run.out()).contains("localizing " + videos + " with tiny-cpu@" + checkpoint.manifest().version()
@@ -80,7 +80,7 @@ class OfflineLocalizeCommandTest {
     Checkpoint published = published(2);
     Path pred = dir.resolve("by-model.json");
 
-    Run run = lofi("localize", "--video", video.toString(), "--out", pred.toString(), "--model",
+    Run run = lofi("localize", "files", video.toString(), "--out", pred.toString(), "--model",
         published.manifest().model(), "--threshold", "0.02", "--bootstrap", KafkaTestCluster.shared().bootstrapServers());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -94,7 +94,7 @@ class OfflineLocalizeCommandTest {
     Checkpoint published = published(3);
     String model = published.manifest().model();
 
-    Run run = lofi("localize", "--video", video.toString(), "--out", dir.resolve("never.json").toString(),
+    Run run = lofi("localize", "files", video.toString(), "--out", dir.resolve("never.json").toString(),
         "--checkpoint", model + "@head-e0-s1-00000000", "--bootstrap", KafkaTestCluster.shared().bootstrapServers());
 
     assertThat(run.exitCode()).isEqualTo(2);
@@ -107,10 +107,10 @@ class OfflineLocalizeCommandTest {
   void aCheckpointPathThatIsNotThereIsRefusedAsBadUsage() {
     Path missing = dir.resolve("no-export");
 
-    Run run = lofi("localize", "--video", video.toString(), "--out", dir.resolve("p.json").toString(),
+    Run run = lofi("localize", "files", video.toString(), "--out", dir.resolve("p.json").toString(),
         "--checkpoint", missing.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("lofi localize: error: " + missing + ": no such file or directory");
+    assertThat(run.err()).contains("lofi localize files: error: " + missing + ": no such file or directory");
   }
 }
