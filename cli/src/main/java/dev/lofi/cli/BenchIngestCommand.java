@@ -32,7 +32,7 @@ final class BenchIngestCommand implements Callable<Integer> {
   Path video;
 
   @Option(names = "--preset", paramLabel = "cpu|paper", defaultValue = "cpu", description = "Preset whose fidelities are sampled (default: ${DEFAULT-VALUE}).")
-  String preset;
+  LofiPreset preset;
 
   @Option(names = "--runs", paramLabel = "N", defaultValue = "" + IngestBenchSettings.DEFAULT_RUNS,
       description = "Timed runs of each side, after one warm-up each (default: ${DEFAULT-VALUE}).")
@@ -51,7 +51,6 @@ final class BenchIngestCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    LofiPreset lofiPreset = BadUsage.interpreting(() -> LofiPreset.named(preset));
     // Located before anything slow happens, so a missing ffmpeg fails at once.
     FfmpegCli ffmpeg = FfmpegCli.locate(ffmpegCommand, FfmpegCli.DEFAULT_TIMEOUT);
     Path file = video;
@@ -64,7 +63,7 @@ final class BenchIngestCommand implements Callable<Integer> {
     }
     Path benched = file;
     IngestBenchSettings settings = BadUsage.interpreting(() -> new IngestBenchSettings(benched, video == null,
-        lofiPreset.fidelities(), runs));
+        preset.fidelities(), runs));
     IngestBenchResult result = new IngestBenchmark(ffmpeg).run(settings);
     out.println(json ? IngestBenchReport.json(result) : IngestBenchReport.text(result));
     out.flush();

@@ -33,7 +33,7 @@ final class BenchLocalizeCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka;
 
   @Option(names = "--preset", paramLabel = "cpu|paper", defaultValue = "cpu", description = "Preset whose network localizes (default: ${DEFAULT-VALUE}).")
-  String preset;
+  LofiPreset preset;
 
   @Option(names = "--seconds", paramLabel = "N", defaultValue = "" + LocalizeBenchSettings.DEFAULT_SECONDS,
       description = "Length of the generated video; the latency pass lasts as long (default: ${DEFAULT-VALUE}).")
@@ -48,9 +48,8 @@ final class BenchLocalizeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    LofiPreset lofiPreset = BadUsage.interpreting(() -> LofiPreset.named(preset));
-    LocalizeBenchSettings settings = BadUsage.interpreting(() -> new LocalizeBenchSettings(lofiPreset.fidelities(),
-        lofiPreset.network(BENCH_CLASSES), seconds, LocalizeBenchSettings.SLIDING,
+    LocalizeBenchSettings settings = BadUsage.interpreting(() -> new LocalizeBenchSettings(preset.fidelities(),
+        preset.network(BENCH_CLASSES), seconds, LocalizeBenchSettings.SLIDING,
         Path.of(System.getProperty("java.io.tmpdir"), "lofi-bench")));
     kafka.embeddedUnlessGiven(spec);
     LocalizeBenchResult result;

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 final class BenchTrainCommand implements Callable<Integer> {
 
   @Option(names = "--preset", paramLabel = "cpu|paper", defaultValue = "cpu", description = "Preset whose network and fidelities are measured (default: ${DEFAULT-VALUE}).")
-  String preset;
+  LofiPreset preset;
 
   @Option(names = "--batch", paramLabel = "N", defaultValue = "2",
       description = "Videos per step, the same at every fidelity (default: ${DEFAULT-VALUE}).")
@@ -40,8 +40,7 @@ final class BenchTrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    LofiPreset lofiPreset = BadUsage.interpreting(() -> LofiPreset.named(preset));
-    TrainBenchmark.Settings settings = BadUsage.interpreting(() -> new TrainBenchmark.Settings(lofiPreset.fidelities(),
+    TrainBenchmark.Settings settings = BadUsage.interpreting(() -> new TrainBenchmark.Settings(preset.fidelities(),
         BenchLocalizeCommand.BENCH_CLASSES, batch, Math.max(2, runs)));
     TrainBenchmark.Result result = TrainBenchmark.run(settings);
     out.println(json ? TrainBenchReport.json(result) : TrainBenchReport.text(result));

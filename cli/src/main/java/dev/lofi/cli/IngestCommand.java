@@ -17,6 +17,7 @@ import dev.lofi.ingest.live.LiveSummary;
 import dev.lofi.ingest.live.RetryPolicy;
 import dev.lofi.topics.catalog.CatalogAdmin;
 import dev.lofi.topics.catalog.TopicCatalog;
+import dev.lofi.model.preset.LofiPreset;
 import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.VideoAnnotations;
@@ -68,7 +69,7 @@ final class IngestCommand implements Callable<Integer> {
   List<String> fidelities;
 
   @Option(names = "--preset", paramLabel = "cpu|paper", defaultValue = "cpu", description = "Fidelity preset (default: ${DEFAULT-VALUE}).")
-  String preset;
+  LofiPreset preset;
 
   @Option(names = "--force", description = "Publish again videos already on the cluster with the same content and sampling.")
   boolean force;
@@ -105,7 +106,7 @@ final class IngestCommand implements Callable<Integer> {
       throw new BadUsage("give --videos DIR|FILE (or --live URI --stream ID)");
     }
     AnnotationSet truth = annotations == null ? null : readAnnotations(annotations);
-    IngestSettings settings = BadUsage.interpreting(() -> new IngestSettings(FidelityPreset.named(preset), fidelities,
+    IngestSettings settings = BadUsage.interpreting(() -> new IngestSettings(preset.fidelities(), fidelities,
         truth, force));
     IngestSummary summary;
     try (KafkaConnection connection = kafka.connect(err)) {
@@ -129,7 +130,7 @@ final class IngestCommand implements Callable<Integer> {
       throw new BadUsage("--live needs --stream ID, the key its snippets are published under");
     }
     LiveSourceSettings settings = BadUsage.interpreting(() -> new LiveSourceSettings(new LiveSource(live), stream,
-        FidelityPreset.named(preset).full(), realtime, loop,
+        preset.fidelities().full(), realtime, loop,
         maxRetries == null ? null : RetryPolicy.withMaxRetries(maxRetries)));
     ProgressLine progress = ProgressLine.forConsole(out, err);
     LiveSummary summary;

@@ -1,5 +1,7 @@
 package dev.lofi.cli;
 
+import dev.lofi.model.preset.LofiPreset;
+import dev.lofi.trainer.stage.Cycle;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,6 +60,9 @@ public final class Lofi implements Runnable {
     });
     // The descriptions are written as lines of up to 100 columns; picocli's 80 would re-wrap them raggedly.
     cli.setUsageHelpWidth(HELP_WIDTH);
+    cli.registerConverter(TrainCommand.Stage.class, new EnumNames<>(TrainCommand.Stage.class, "stage"));
+    cli.registerConverter(Cycle.class, new EnumNames<>(Cycle.class, "cycle"));
+    cli.registerConverter(LofiPreset.class, new PresetConverter());
     return cli;
   }
 

@@ -9,7 +9,7 @@ final class SlidingWindowOptions {
 
   @Option(names = "--preset", paramLabel = "cpu|paper", description = "The model's preset: it names the model and "
       + "sizes the window (and for files, the full fidelity they are decoded at) (default: ${DEFAULT-VALUE}).")
-  String preset;
+  LofiPreset preset;
 
   @Option(names = "--model", paramLabel = "NAME",
       description = "Model whose checkpoints to load (default: the preset's, lofi-PRESET, as lofi train names it).")
@@ -27,7 +27,7 @@ final class SlidingWindowOptions {
   double mergeTiou;
 
   LofiPreset lofiPreset() {
-    return BadUsage.interpreting(() -> LofiPreset.named(preset));
+    return preset;
   }
 
   String modelName() {

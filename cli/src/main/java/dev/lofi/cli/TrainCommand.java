@@ -45,10 +45,29 @@ import picocli.CommandLine.Spec;
         "paper's frozen-encoder comparison), each under the same model name, and says how long",
         "each stage took. lofi starts from the pre-trained network when there is one."})
 final class TrainCommand implements Callable<Integer> {
+
+  /** What {@code --stage} runs: one stage, or all of them in turn. */
+  enum Stage {
+    PRETRAIN, LOFI, EXTRACT, HEAD, ALL;
+
+    /** The stages it runs, in order; the baseline leaves out the lofi stage. */
+    List<Stage> runs(boolean baseline) {
+      if (this != ALL) {
+        return List.of(this);
+      }
+      return baseline ? List.of(PRETRAIN, EXTRACT, HEAD) : List.of(PRETRAIN, LOFI, EXTRACT, HEAD);
+    }
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   @Mixin KafkaOptions kafka;
 
   @Option(names = "--stage", required = true, paramLabel = "pretrain|lofi|extract|head|all", description = "Stage to run.")
-  String stage;
+  Stage stage;
 
   @Option(names = "--baseline", description = "With --stage all: skip the lofi stage (the frozen-encoder baseline; model baseline-PRESET).")
   boolean baseline;
@@ -59,14 +78,15 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--cycle", paramLabel = "long|short", defaultValue = TrainingDefaults.CYCLE,
       description = "C-LoFi cycle: one fidelity per epoch (long) or a new one every --switch-every batches (short) (default: ${DEFAULT-VALUE}).")
-  String cycle;
+  Cycle cycle;
 
   @Option(names = "--switch-every", paramLabel = "N", defaultValue = "" + TrainingDefaults.SWITCH_EVERY,
       description = "Batches between fidelity switches in the short cycle (default: ${DEFAULT-VALUE}).")
   int switchEvery;
 
-  @Option(names = "--preset", paramLabel = "cpu|paper", defaultValue = "cpu", description = "Fidelity preset (default: ${DEFAULT-VALUE}).")
-  String preset;
+  @Option(names = "--preset", paramLabel = "cpu|paper", defaultValue = "cpu",
+      description = "Preset: the fidelities, the network and the model's name (default: ${DEFAULT-VALUE}).")
+  LofiPreset preset;
 
   @Option(names = "--frame-input", paramLabel = "rgb|rgb+diff|diff", defaultValue = TrainingDefaults.FRAME_INPUT,
       description = "What the encoder sees: the frames (rgb), each frame beside its difference from the one before"
@@ -132,39 +152,33 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    if (resume && !stage.equals("lofi")) {
+    if (resume && stage != Stage.LOFI) {
       // The other stages take minutes at most: rerunning them whole is simpler than their state.
       throw new BadUsage("--resume continues the lofi stage only; run --stage " + stage
           + " again whole");
     }
-    if (init != null && !(stage.equals("pretrain") || stage.equals("all"))) {
+    if (init != null && stage != Stage.PRETRAIN && stage != Stage.ALL) {
       throw new BadUsage("--init replaces the pretrain stage: use it with --stage pretrain or all");
     }
-    List<String> stages = switch (stage) {
-      case "pretrain", "lofi", "extract", "head" -> List.of(stage);
-      case "all" -> baseline ? List.of("pretrain", "extract", "head") : List.of("pretrain", "lofi", "extract", "head");
-      default -> throw new BadUsage(
-          "unknown stage '" + stage + "': use pretrain, lofi, extract, head or all");
-    };
-    if (baseline && !stage.equals("all")) {
+    if (baseline && stage != Stage.ALL) {
       throw new BadUsage("--baseline goes with --stage all: it leaves out the lofi stage");
     }
-    LofiPreset lofiPreset = BadUsage.interpreting(() -> LofiPreset.named(preset));
-    FidelityPreset fidelityPreset = lofiPreset.fidelities();
-    String name = model != null ? model : baseline ? lofiPreset.baselineModelName() : lofiPreset.modelName();
+    FidelityPreset fidelityPreset = preset.fidelities();
+    String name = model != null ? model : baseline ? preset.baselineModelName() : preset.modelName();
     ProgressLine progress = ProgressLine.forConsole(spec.commandLine().getOut(), err);
     try (KafkaConnection connection = kafka.connect(err);
          MetricsPublisher metrics = new MetricsPublisher(connection.bootstrap(), name, console(progress))) {
       TrainingPipeline pipeline = new TrainingPipeline(connection.bootstrap(), metrics, progress::println);
-      for (String next : stages) {
+      for (Stage next : stage.runs(baseline)) {
         switch (next) {
-          case "pretrain" -> pretrain(pipeline, fidelityPreset, name);
-          case "lofi" -> lofi(pipeline, connection.bootstrap(), fidelityPreset, name, progress);
-          case "extract" -> pipeline.extract(FeatureExtractionSettings.defaults(name));
-          default -> pipeline.head(BadUsage.interpreting(() -> HeadTrainingSettings.builder(name, name)
+          case PRETRAIN -> pretrain(pipeline, name);
+          case LOFI -> lofi(pipeline, connection.bootstrap(), fidelityPreset, name, progress);
+          case EXTRACT -> pipeline.extract(FeatureExtractionSettings.defaults(name));
+          case HEAD -> pipeline.head(BadUsage.interpreting(() -> HeadTrainingSettings.builder(name, name)
               .optEpochs(epochsOr(HeadTrainingSettings.DEFAULT_EPOCHS)).optBatchSize(batch)
               .optLearningRate(rateOr(HeadTrainingSettings.DEFAULT_LEARNING_RATE)).optSeed(seed).optMaxSteps(maxSteps)
               .build()));
+          case ALL -> throw new IllegalStateException("'all' runs the other stages; it is none itself");
         }
       }
     }
@@ -174,7 +188,7 @@ final class TrainCommand implements Callable<Integer> {
   private void lofi(TrainingPipeline pipeline, String bootstrap, FidelityPreset fidelityPreset, String name,
       ProgressLine progress) {
     JointTrainingSettings settings = BadUsage.interpreting(() -> JointTrainingSettings.builder(name)
-        .optFidelities(fidelities).optCycle(Cycle.valueOf(cycle.toUpperCase(Locale.ROOT)), switchEvery)
+        .optFidelities(fidelities).optCycle(cycle, switchEvery)
         .optEpochs(epochsOr(JointTrainingSettings.DEFAULT_EPOCHS)).optBatchSize(batch)
         .optLearningRate(rateOr(JointTrainingSettings.DEFAULT_LEARNING_RATE)).optSeed(seed).optMaxSteps(maxSteps)
         .optFrozenEncoderStatistics(freezeBnStats).build());
@@ -182,7 +196,7 @@ final class TrainCommand implements Callable<Integer> {
         new TrainingPipeline.StepBudget(BadUsage.interpreting(() -> MemoryBudget.parse(size)), fidelityPreset));
     JointTraining.Result result = resume ? pipeline.resumeLofi(settings, budget)
         : pipeline.lofi(settings, Pretraining.latestCheckpoint(bootstrap, name),
-            classes -> network(fidelityPreset, classes), budget);
+            this::network, budget);
     if (export != null && result.checkpoint() != null) {
       Checkpoint trained = new CheckpointStore(bootstrap).latest(name).orElseThrow();
       Path params = CheckpointExport.write(export, NetworkConfig.fromMap(trained.manifest().config()), trained);
@@ -190,9 +204,9 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  private void pretrain(TrainingPipeline pipeline, FidelityPreset fidelityPreset, String name) {
+  private void pretrain(TrainingPipeline pipeline, String name) {
     // The class count is the pre-training set's; Pretraining sizes the head itself.
-    NetworkConfig network = network(fidelityPreset, 1);
+    NetworkConfig network = network(1);
     PretrainingSettings settings = BadUsage.interpreting(() -> PretrainingSettings.builder(name)
         .optEpochs(epochsOr(PretrainingSettings.DEFAULT_EPOCHS)).optBatchSize(batch)
         .optLearningRate(rateOr(PretrainingSettings.DEFAULT_LEARNING_RATE)).optSeed(seed).optMaxSteps(maxSteps)
@@ -205,9 +219,9 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** The preset's network with the frame input asked for. */
-  private NetworkConfig network(FidelityPreset fidelityPreset, int classes) {
+  private NetworkConfig network(int classes) {
     FrameInput input = BadUsage.interpreting(() -> FrameInput.of(frameInput));
-    return LofiPreset.of(fidelityPreset).network(classes).withFrameInput(input);
+    return preset.network(classes).withFrameInput(input);
   }
 
   /** Whether pre-training augments: as --augment or --no-augment says, else the default. */

@@ -10,10 +10,12 @@ import dev.lofi.ingest.bench.FfmpegCli;
 
 import dev.lofi.ingest.TestVideos;
 import dev.lofi.ingest.live.LiveClipsOnTopic;
+import dev.lofi.model.preset.LofiPreset;
 import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.topics.catalog.Topic;
 import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.record.ClipSnippet;
+import dev.lofi.trainer.stage.Cycle;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -29,6 +31,14 @@ class LofiCommandTest {
 
   /** What one run of the command line printed and returned. */
   record Run(int exitCode, String out, String err) {}
+
+  /** {@code lofi train} with {@code args} parsed, not run. */
+  private static TrainCommand train(String... args) {
+    String[] line = new String[args.length + 1];
+    line[0] = "train";
+    System.arraycopy(args, 0, line, 1, args.length);
+    return (TrainCommand) Lofi.commandLine().parseArgs(line).subcommand().commandSpec().userObject();
+  }
 
   static Run lofi(String... args) {
     StringWriter out = new StringWriter();
@@ -55,6 +65,31 @@ class LofiCommandTest {
       assertThat(lofi((command + " --help").split(" ")).out()).as(command).contains("--bootstrap=HOST:PORT");
     }
     assertThat(lofi("topics", "create", "--help").out()).contains("--bootstrap=HOST:PORT");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"train --stage everything|unknown stage 'everything': use pretrain, lofi, extract, head or all",
+      "train --stage all --cycle medium|unknown cycle 'medium': use long or short",
+      "train --stage all --preset gpu|unknown preset 'gpu': use cpu or paper",
+      "bench train --preset gpu|unknown preset 'gpu': use cpu or paper",
+      "ingest --videos v --annotations a.json --preset gpu|unknown preset 'gpu': use cpu or paper"})
+  void enumeratedOptionsRefuseAnUnknownValueListingTheKnownOnes(String lineAndMessage) {
+    String[] parts = lineAndMessage.split("\\|", 2);
+
+    Run run = lofi(parts[0].split(" "));
+
+    assertThat(run.exitCode()).isEqualTo(Lofi.BAD_USAGE);
+    assertThat(run.err()).contains(parts[1]);
+  }
+
+  @Test
+  void enumeratedOptionsTakeAnyCase() {
+    TrainCommand train = train("--stage", "Lofi", "--cycle", "SHORT", "--preset", "Paper");
+
+    assertThat(train.stage).isEqualTo(TrainCommand.Stage.LOFI);
+    assertThat(train.cycle).isEqualTo(Cycle.SHORT);
+    assertThat(train.preset).isEqualTo(LofiPreset.PAPER);
+    assertThat(lofi("train", "--help").out()).contains("(default: long)");
   }
 
   @ParameterizedTest
@@ -167,12 +202,9 @@ class LofiCommandTest {
 
   @Test
   void pretrainingAugmentsByDefaultAndNoAugmentTurnsItOff() {
-    TrainCommand byDefault = new TrainCommand();
-    new CommandLine(byDefault).parseArgs("--stage", "pretrain");
-    TrainCommand off = new TrainCommand();
-    new CommandLine(off).parseArgs("--stage", "pretrain", "--no-augment");
-    TrainCommand on = new TrainCommand();
-    new CommandLine(on).parseArgs("--stage", "pretrain", "--augment");
+    TrainCommand byDefault = train("--stage", "pretrain");
+    TrainCommand off = train("--stage", "pretrain", "--no-augment");
+    TrainCommand on = train("--stage", "pretrain", "--augment");
 
     assertThat(byDefault.augmenting()).isTrue();
     assertThat(off.augmenting()).isFalse();

@@ -6,7 +6,6 @@ import dev.lofi.topics.client.ClientProperties;
 import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.DType;
 import java.util.Collection;
-import java.util.List;
 import java.util.Random;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;

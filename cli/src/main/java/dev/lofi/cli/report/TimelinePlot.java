@@ -2,9 +2,7 @@ package dev.lofi.cli.report;
 
 import dev.lofi.model.segment.Detection;
 import dev.lofi.topics.record.GroundTruthSegment;
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;

@@ -5,7 +5,6 @@ import dev.lofi.topics.codec.RecordFormatException;
 import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.RecordSerdes;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

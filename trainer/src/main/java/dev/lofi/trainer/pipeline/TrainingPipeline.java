@@ -168,7 +168,7 @@ public final class TrainingPipeline {
 
   private void announce(JointTrainingSettings settings, List<String> labels) {
     report.accept(String.format("lofi: %d classes %s, fidelities %s (%s cycle), %d epochs of batch %d",
-        labels.size(), labels, settings.fidelities(), settings.cycle().name().toLowerCase(Locale.ROOT),
+        labels.size(), labels, settings.fidelities(), settings.cycle(),
         settings.epochs(), settings.batchSize()));
   }
 

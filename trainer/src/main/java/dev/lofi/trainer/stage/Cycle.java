@@ -1,5 +1,7 @@
 package dev.lofi.trainer.stage;
 
+import java.util.Locale;
+
 /**
  * How C-LoFi cycles the low fidelities: one per epoch (long, the paper's default), or a new one
  * every few mini-batches (short).
@@ -14,5 +16,11 @@ public enum Cycle {
       case LONG -> epoch % count;
       case SHORT -> (batch / batchesPerSwitch) % count;
     };
+  }
+
+  /** The name the command line takes and the reports print. */
+  @Override
+  public String toString() {
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -10,7 +10,6 @@ import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.model.preset.LofiPreset;
 import dev.lofi.topics.fidelity.Fidelity;
-import dev.lofi.topics.fidelity.FidelityPreset;
 import org.junit.jupiter.api.Test;
 
 class ActivationWalkTest {
