@@ -27,10 +27,10 @@ final class LocalizeDefaults implements IDefaultValueProvider {
       case "--hop" -> Integer.toString(sliding.hop());
       case "--threshold" -> Double.toString(files ? OfflineLocalization.DEFAULT_THRESHOLD : sliding.threshold());
       case "--merge-tiou" -> Double.toString(sliding.mergeTiou());
-      case "--application-id" -> defaults.applicationId();
-      case "--state-dir" -> defaults.stateDir().toString();
-      case "--threads" -> Integer.toString(defaults.streamThreads());
-      case "--processing-guarantee" -> defaults.processingGuarantee();
+      case "--application-id" -> defaults.application().applicationId();
+      case "--state-dir" -> defaults.application().stateDir().toString();
+      case "--threads" -> Integer.toString(defaults.application().threads());
+      case "--processing-guarantee" -> defaults.application().processingGuarantee();
       default -> null;
     };
   }

@@ -5,6 +5,7 @@ import dev.lofi.localizer.stream.LiveLocalizer;
 import dev.lofi.localizer.stream.LocalizerListener;
 import dev.lofi.localizer.stream.LocalizerSettings;
 import dev.lofi.localizer.stream.LocalizerTopology;
+import dev.lofi.localizer.stream.StreamsApplication;
 import dev.lofi.topics.catalog.CatalogAdmin;
 import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.record.ClipSnippet;
@@ -76,7 +77,7 @@ final class LocalizeLiveCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     LocalizerSettings settings = BadUsage.interpreting(() -> new LocalizerSettings(window.modelName(),
-        window.settings(threshold), applicationId, stateDir, threads, guarantee));
+        window.settings(threshold), new StreamsApplication(applicationId, stateDir, threads, guarantee)));
     try (KafkaConnection connection = kafka.connect(spec.commandLine().getErr())) {
       try (CatalogAdmin admin = CatalogAdmin.connect(connection.bootstrap())) {
         admin.createMissing(List.of(TopicCatalog.LIVE_CLIPS, TopicCatalog.SEGMENTS, TopicCatalog.CHECKPOINTS,
@@ -86,7 +87,8 @@ final class LocalizeLiveCommand implements Callable<Integer> {
       console.progress.println(String.format(Locale.ROOT, "localizing %s -> %s with the checkpoints of %s: window %d"
               + " snippets, hop %d, threshold %s, %s, application %s, %d thread(s)", TopicCatalog.LIVE_CLIPS.name(),
           TopicCatalog.SEGMENTS.name(), settings.model(), settings.sliding().window(), settings.sliding().hop(),
-          settings.sliding().threshold(), settings.processingGuarantee(), settings.applicationId(), settings.streamThreads()));
+          settings.sliding().threshold(), settings.application().processingGuarantee(), settings.application().applicationId(),
+          settings.application().threads()));
       CountDownLatch stop = new CountDownLatch(1);
       // Closed in reverse: the localizer has committed and left its group before a Ctrl-C lets the JVM end.
       try (GracefulShutdown shutdown = new GracefulShutdown(stop::countDown, STOP_GRACE);

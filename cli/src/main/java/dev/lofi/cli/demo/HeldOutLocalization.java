@@ -10,6 +10,7 @@ import dev.lofi.localizer.stream.LiveLocalizer;
 import dev.lofi.localizer.stream.LocalizerListener;
 import dev.lofi.localizer.stream.LocalizerSettings;
 import dev.lofi.localizer.stream.LocalizerTopology;
+import dev.lofi.localizer.stream.StreamsApplication;
 import dev.lofi.localizer.tracking.SlidingWindowSettings;
 import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.codec.RecordFormatException;
@@ -29,7 +30,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The held-out videos through the live service, as a user's cameras would go: each video is
@@ -70,9 +70,8 @@ final class HeldOutLocalization {
    * seen each one end, and returns the closed segments it published, by stream.
    */
   Map<String, List<Segment>> localize(String model, Set<String> streams) throws InterruptedException {
-    LocalizerSettings settings = new LocalizerSettings(model,
-        SlidingWindowSettings.DEFAULT.withThreshold(threshold), "lofi-demo-" + model, stateDir.resolve(model), 1,
-        StreamsConfig.EXACTLY_ONCE_V2);
+    LocalizerSettings settings = new LocalizerSettings(model, SlidingWindowSettings.DEFAULT.withThreshold(threshold),
+        StreamsApplication.exactlyOnce("lofi-demo-" + model, stateDir.resolve(model)));
     Set<String> ended = ConcurrentHashMap.newKeySet();
     CountDownLatch allEnded = new CountDownLatch(1);
     try (LiveLocalizer localizer = new LiveLocalizer(bootstrap, settings,

@@ -13,6 +13,7 @@ import dev.lofi.localizer.stream.LiveLocalizer;
 import dev.lofi.localizer.stream.LocalizerListener;
 import dev.lofi.localizer.stream.LocalizerSettings;
 import dev.lofi.localizer.stream.LocalizerTopology;
+import dev.lofi.localizer.stream.StreamsApplication;
 import dev.lofi.model.checkpoint.CheckpointConfig;
 import dev.lofi.model.checkpoint.NetworkCheckpoint;
 import dev.lofi.model.network.LocalizationNetwork;
@@ -47,7 +48,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * {@code lofi bench localize}: the live localizer's throughput and latency through a broker. An
@@ -119,9 +119,9 @@ public final class LocalizeBenchmark {
     WatchedStream latency = new WatchedStream(run + "-latency");
     List<ClipSnippet> snippets = decode(video, throughput.id());
 
-    LocalizerSettings service = new LocalizerSettings(MODEL, settings.sliding(), "lofi-" + run,
-        settings.workDir().resolve("localizer"), 1, StreamsConfig.EXACTLY_ONCE_V2);
-    startAtTheEnd(service.applicationId());
+    LocalizerSettings service = new LocalizerSettings(MODEL, settings.sliding(),
+        StreamsApplication.exactlyOnce("lofi-" + run, settings.workDir().resolve("localizer")));
+    startAtTheEnd(service.application().applicationId());
     LiveLocalizer localizer = new LiveLocalizer(bootstrap, service,
         LocalizerTopology.streamsConfig(bootstrap, service), listener(List.of(throughput, latency)));
     Latencies latencies = new Latencies();
@@ -138,7 +138,7 @@ public final class LocalizeBenchmark {
     } finally {
       localizer.close();
       localizer.streams().cleanUp();
-      forget(service.applicationId());
+      forget(service.application().applicationId());
     }
     if (latencies.closedAfterEnd.isEmpty()) {
       throw new IllegalStateException("no closed segment came out of the latency pass to measure: lower the threshold "
@@ -152,7 +152,7 @@ public final class LocalizeBenchmark {
         Math.round(settings.hopSeconds() * 1000) + 1000, settings.preset().name(), broker, settings.seconds(),
         settings.video().width(), settings.video().height(), settings.video().fps(), snippets.size() - 1, seconds,
         latencies.endToEnd.size(), settings.sliding().window(),
-        settings.sliding().hop(), settings.hopSeconds(), settings.sliding().threshold(), service.processingGuarantee(),
+        settings.sliding().hop(), settings.hopSeconds(), settings.sliding().threshold(), service.application().processingGuarantee(),
         CheckpointConfig.versionOf(checkpoint));
   }
 

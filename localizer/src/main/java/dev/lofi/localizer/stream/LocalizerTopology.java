@@ -84,11 +84,12 @@ public final class LocalizerTopology {
   /** The Kafka Streams configuration of an instance. */
   public static Properties streamsConfig(String bootstrap, LocalizerSettings settings) {
     Properties config = new Properties();
-    config.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+    StreamsApplication application = settings.application();
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, application.applicationId());
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
-    config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
-    config.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
+    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, application.processingGuarantee());
+    config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, application.threads());
+    config.put(StreamsConfig.STATE_DIR_CONFIG, application.stateDir().toString());
     // A new application starts from the oldest snippet kept: those published while it waited for
     // a checkpoint, or before it started, are localized too.
     config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");

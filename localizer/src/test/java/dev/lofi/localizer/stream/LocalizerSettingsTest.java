@@ -17,14 +17,15 @@ class LocalizerSettingsTest {
 
     assertThat(defaults.model()).isEqualTo("lofi-cpu");
     assertThat(defaults.sliding()).isEqualTo(new SlidingWindowSettings(32, 4, 0.3, 0.3));
-    assertThat(defaults.applicationId()).isEqualTo("lofi-localizer");
-    assertThat(defaults.processingGuarantee()).isEqualTo("exactly_once_v2");
+    assertThat(defaults.application().applicationId()).isEqualTo("lofi-localizer");
+    assertThat(defaults.application().processingGuarantee()).isEqualTo("exactly_once_v2");
+    assertThat(defaults.application().threads()).isEqualTo(1);
   }
 
   @Test
   void theStreamsConfigCarriesTheSettings() {
-    LocalizerSettings settings = new LocalizerSettings("m", SlidingWindowSettings.DEFAULT, "app-1", Path.of("/s"), 3,
-        StreamsConfig.AT_LEAST_ONCE);
+    LocalizerSettings settings = new LocalizerSettings("m", SlidingWindowSettings.DEFAULT,
+        new StreamsApplication("app-1", Path.of("/s"), 3, StreamsConfig.AT_LEAST_ONCE));
 
     Properties config = LocalizerTopology.streamsConfig("broker:9092", settings);
 
@@ -38,14 +39,12 @@ class LocalizerSettingsTest {
   @Test
   void badValuesAreRefusedNamingThem() {
     Path dir = Path.of("s");
-    assertThatThrownBy(() -> new LocalizerSettings("a/b", SlidingWindowSettings.DEFAULT, "app", dir, 1, "exactly_once_v2"))
+    StreamsApplication application = StreamsApplication.exactlyOnce("app", dir);
+    assertThatThrownBy(() -> new LocalizerSettings("a/b", SlidingWindowSettings.DEFAULT, application))
         .hasMessageContaining("'a/b'");
-    assertThatThrownBy(() -> new LocalizerSettings("m", SlidingWindowSettings.DEFAULT, "app id", dir, 1, "exactly_once_v2"))
-        .hasMessageContaining("'app id'");
-    assertThatThrownBy(() -> new LocalizerSettings("m", SlidingWindowSettings.DEFAULT, "app", dir, 0, "exactly_once_v2"))
-        .hasMessageContaining("got 0");
-    assertThatThrownBy(() -> new LocalizerSettings("m", SlidingWindowSettings.DEFAULT, "app", dir, 1, "exactly_once"))
-        .hasMessageContaining("'exactly_once'");
+    assertThatThrownBy(() -> new StreamsApplication("app id", dir, 1, "exactly_once_v2")).hasMessageContaining("'app id'");
+    assertThatThrownBy(() -> new StreamsApplication("app", dir, 0, "exactly_once_v2")).hasMessageContaining("got 0");
+    assertThatThrownBy(() -> new StreamsApplication("app", dir, 1, "exactly_once")).hasMessageContaining("'exactly_once'");
     assertThatThrownBy(() -> new SlidingWindowSettings(8, 9, 0.3, 0.3)).hasMessageContaining("hop must be 1..8");
     assertThatThrownBy(() -> new SlidingWindowSettings(8, 2, 1.5, 0.3)).hasMessageContaining("threshold");
   }

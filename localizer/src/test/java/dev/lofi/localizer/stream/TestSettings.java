@@ -2,7 +2,6 @@ package dev.lofi.localizer.stream;
 
 import dev.lofi.localizer.tracking.SlidingWindowSettings;
 import java.nio.file.Path;
-import org.apache.kafka.streams.StreamsConfig;
 
 /** Localizer settings for the tiny test networks. */
 public final class TestSettings {
@@ -17,6 +16,6 @@ public final class TestSettings {
 
   /** The tiny model's settings, exactly-once, one thread, state under {@code stateDir}. */
   public static LocalizerSettings of(String model, String applicationId, Path stateDir) {
-    return new LocalizerSettings(model, SLIDING, applicationId, stateDir, 1, StreamsConfig.EXACTLY_ONCE_V2);
+    return new LocalizerSettings(model, SLIDING, StreamsApplication.exactlyOnce(applicationId, stateDir));
   }
 }
