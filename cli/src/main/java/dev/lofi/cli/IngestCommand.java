@@ -130,8 +130,8 @@ final class IngestCommand implements Callable<Integer> {
       throw new BadUsage("--live needs --stream ID, the key its snippets are published under");
     }
     LiveSourceSettings settings = BadUsage.interpreting(() -> new LiveSourceSettings(new LiveSource(live), stream,
-        preset.fidelities().full(), realtime, loop,
-        maxRetries == null ? null : RetryPolicy.withMaxRetries(maxRetries)));
+        preset.fidelities().full(), new LiveSourceSettings.Reading(realtime, loop,
+            maxRetries == null ? null : RetryPolicy.withMaxRetries(maxRetries))));
     ProgressLine progress = ProgressLine.forConsole(out, err);
     LiveSummary summary;
     try (KafkaConnection connection = kafka.connect(err)) {

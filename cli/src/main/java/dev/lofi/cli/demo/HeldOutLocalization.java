@@ -5,7 +5,6 @@ import dev.lofi.ingest.live.LiveListener;
 import dev.lofi.ingest.live.LiveSource;
 import dev.lofi.ingest.live.LiveSourceSettings;
 import dev.lofi.ingest.live.LiveSummary;
-import dev.lofi.ingest.live.RetryPolicy;
 import dev.lofi.localizer.stream.LiveLocalizer;
 import dev.lofi.localizer.stream.LocalizerListener;
 import dev.lofi.localizer.stream.LocalizerSettings;
@@ -57,7 +56,7 @@ final class HeldOutLocalization {
   void stream(Map<String, Path> videos) {
     for (Map.Entry<String, Path> video : videos.entrySet()) {
       LiveSourceSettings source = new LiveSourceSettings(new LiveSource(video.getValue().toString()), video.getKey(),
-          FidelityPreset.CPU.full(), false, false, RetryPolicy.withMaxRetries(0));
+          FidelityPreset.CPU.full(), LiveSourceSettings.Reading.ONCE);
       LiveSummary summary = new LiveIngest(bootstrap, source, new LiveListener() {}).run();
       if (!summary.succeeded()) {
         throw new IllegalStateException("streaming " + video.getValue() + " failed: " + summary.failure());

@@ -67,7 +67,7 @@ public final class LiveIngest {
     this.snippetter = new LiveSnippetter(settings.streamId(), settings.fidelity());
     // A silence longer than a snippet within one connection would fill whole snippets with one frame.
     this.timeline = new MediaTimeline(settings.fidelity().framesPerSnippet() * settings.fidelity().frameStride());
-    this.pacer = new FramePacer(settings.realtime(), stop);
+    this.pacer = new FramePacer(settings.reading().realtime(), stop);
   }
 
   /**
@@ -129,7 +129,7 @@ public final class LiveIngest {
           failure = dropped + " (a file is not reopened once read from: it would replay)";
           return Ending.FAILED;
         }
-        if (!settings.loop()) {
+        if (!settings.reading().loop()) {
           return Ending.FINISHED;
         }
         timeline.repeat(fileDuration);
@@ -207,10 +207,10 @@ public final class LiveIngest {
 
   /** Waits before retry number {@code retry}; false if retries ran out or a stop was asked for. */
   private boolean retry(int retry, String reason) {
-    if (!settings.retry().allows(retry)) {
+    if (!settings.reading().retry().allows(retry)) {
       return false;
     }
-    Duration delay = settings.retry().delayBefore(retry);
+    Duration delay = settings.reading().retry().delayBefore(retry);
     listener.retrying(reason, retry, delay);
     return !stop.await(delay.toMillis());
   }

@@ -58,7 +58,8 @@ class LiveIngestTest {
   }
 
   private static LiveSourceSettings settings(String uri, boolean realtime, boolean loop, RetryPolicy retry) {
-    return new LiveSourceSettings(new LiveSource(uri), "test-" + UUID.randomUUID(), FULL, realtime, loop, retry);
+    return new LiveSourceSettings(new LiveSource(uri), "test-" + UUID.randomUUID(), FULL,
+        new LiveSourceSettings.Reading(realtime, loop, retry));
   }
 
   /** The source frame each slot of a snippet shows. */

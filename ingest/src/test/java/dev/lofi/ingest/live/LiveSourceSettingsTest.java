@@ -9,13 +9,14 @@ import org.junit.jupiter.api.Test;
 class LiveSourceSettingsTest {
 
   private static LiveSourceSettings settings(String uri, String streamId, boolean realtime, boolean loop) {
-    return new LiveSourceSettings(new LiveSource(uri), streamId, FidelityPreset.CPU.full(), realtime, loop, null);
+    return new LiveSourceSettings(new LiveSource(uri), streamId, FidelityPreset.CPU.full(),
+        new LiveSourceSettings.Reading(realtime, loop, null));
   }
 
   @Test
   void retriesDefaultByTheKindOfSource() {
-    assertThat(settings("clip.mp4", "cam1", true, true).retry().maxRetries()).isZero();
-    assertThat(settings("rtsp://cam/1", "cam1", false, false).retry().maxRetries()).isEqualTo(RetryPolicy.UNLIMITED);
+    assertThat(settings("clip.mp4", "cam1", true, true).reading().retry().maxRetries()).isZero();
+    assertThat(settings("rtsp://cam/1", "cam1", false, false).reading().retry().maxRetries()).isEqualTo(RetryPolicy.UNLIMITED);
   }
 
   @Test
@@ -35,6 +36,6 @@ class LiveSourceSettingsTest {
   @Test
   void liveSnippetsAreFullFidelity() {
     assertThatThrownBy(() -> new LiveSourceSettings(new LiveSource("clip.mp4"), "cam1", FidelityPreset.CPU.fidelity("s"),
-        false, false, null)).hasMessageContaining("live snippets are full fidelity, got fidelity 's'");
+        LiveSourceSettings.Reading.ONCE)).hasMessageContaining("live snippets are full fidelity, got fidelity 's'");
   }
 }

@@ -180,8 +180,9 @@ public final class LocalizeBenchmark {
   }
 
   private LiveSourceSettings source(Path video, String stream, boolean realtime) {
-    return new LiveSourceSettings(new LiveSource(video.toString()), stream, settings.preset().full(), realtime, false,
-        RetryPolicy.withMaxRetries(0));
+    LiveSourceSettings.Reading reading = realtime ? new LiveSourceSettings.Reading(true, false,
+        RetryPolicy.withMaxRetries(0)) : LiveSourceSettings.Reading.ONCE;
+    return new LiveSourceSettings(new LiveSource(video.toString()), stream, settings.preset().full(), reading);
   }
 
   /** The latency pass's samples, ms, one per segment (closed ones only for {@code closedAfterEnd}). */

@@ -7,7 +7,6 @@ import dev.lofi.ingest.live.LiveListener;
 import dev.lofi.ingest.live.LiveSource;
 import dev.lofi.ingest.live.LiveSourceSettings;
 import dev.lofi.ingest.live.LiveSummary;
-import dev.lofi.ingest.live.RetryPolicy;
 import dev.lofi.ingest.live.SnippetSink;
 import dev.lofi.localizer.inference.InferenceModel;
 import dev.lofi.localizer.tracking.ActionEvent;
@@ -99,8 +98,8 @@ public final class OfflineLocalization {
   private String localize(Path file, String videoId, List<LocalizedVideo> videos) {
     long start = System.nanoTime();
     VideoTrack track = new VideoTrack();
-    LiveSourceSettings source = new LiveSourceSettings(new LiveSource(file.toString()), videoId, fidelity, false,
-        false, RetryPolicy.withMaxRetries(0));
+    LiveSourceSettings source = new LiveSourceSettings(new LiveSource(file.toString()), videoId, fidelity,
+        LiveSourceSettings.Reading.ONCE);
     LiveSummary summary = new LiveIngest(track, source, new LiveListener() {}).run();
     if (!summary.succeeded()) {
       return summary.failure();

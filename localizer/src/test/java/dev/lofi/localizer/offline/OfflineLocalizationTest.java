@@ -9,7 +9,6 @@ import dev.lofi.ingest.live.LiveIngest;
 import dev.lofi.ingest.live.LiveListener;
 import dev.lofi.ingest.live.LiveSource;
 import dev.lofi.ingest.live.LiveSourceSettings;
-import dev.lofi.ingest.live.RetryPolicy;
 import dev.lofi.localizer.evaluation.ActivityNetPredictions;
 import dev.lofi.localizer.inference.InferenceModel;
 import dev.lofi.localizer.inference.TestCheckpoints;
@@ -61,7 +60,7 @@ class OfflineLocalizationTest {
   private static List<ClipSnippet> liveSnippets(Path file, String stream) {
     List<ClipSnippet> snippets = new ArrayList<>();
     new LiveIngest(snippets::add, new LiveSourceSettings(new LiveSource(file.toString()), stream, TestCheckpoints.FULL,
-        false, false, RetryPolicy.withMaxRetries(0)), new LiveListener() {}).run();
+        LiveSourceSettings.Reading.ONCE), new LiveListener() {}).run();
     return snippets;
   }
 
