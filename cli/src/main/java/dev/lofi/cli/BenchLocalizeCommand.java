@@ -49,8 +49,7 @@ final class BenchLocalizeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     LocalizeBenchSettings settings = BadUsage.interpreting(() -> new LocalizeBenchSettings(preset.fidelities(),
-        preset.network(BENCH_CLASSES), seconds, LocalizeBenchSettings.SLIDING,
-        Path.of(System.getProperty("java.io.tmpdir"), "lofi-bench")));
+        preset.network(BENCH_CLASSES), seconds, Path.of(System.getProperty("java.io.tmpdir"), "lofi-bench")));
     kafka.embeddedUnlessGiven(spec);
     LocalizeBenchResult result;
     try (KafkaConnection connection = kafka.connect(err)) {

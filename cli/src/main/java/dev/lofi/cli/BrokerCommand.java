@@ -1,6 +1,7 @@
 package dev.lofi.cli;
 
 import dev.lofi.topics.broker.BrokerSettings;
+import dev.lofi.topics.broker.ClientListener;
 import dev.lofi.topics.broker.EmbeddedBroker;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -43,8 +44,8 @@ final class BrokerCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String advertised = advertisedHost != null ? advertisedHost : "0.0.0.0".equals(host) ? "localhost" : host;
-    BrokerSettings settings = BadUsage.interpreting(() -> new BrokerSettings(dataDir, port, host, advertised,
-        messageMaxBytes));
+    BrokerSettings settings = BadUsage.interpreting(() -> new BrokerSettings(dataDir,
+        new ClientListener(host, port, advertised), messageMaxBytes));
     EmbeddedBroker broker = EmbeddedBroker.start(settings);
     Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "lofi-broker-stop"));
     spec.commandLine().getOut().printf("lofi broker: serving at %s (data: %s). Ctrl-C to stop.%n",

@@ -17,7 +17,6 @@ import dev.lofi.localizer.offline.OfflineListener;
 import dev.lofi.localizer.offline.OfflineLocalization;
 import dev.lofi.localizer.offline.OfflineResult;
 import dev.lofi.localizer.tracking.SlidingWindowSettings;
-import dev.lofi.model.encoder.FrameInput;
 import dev.lofi.model.evaluation.DetectionEvaluation;
 import dev.lofi.model.evaluation.DetectionMetrics;
 import dev.lofi.model.evaluation.Prediction;
@@ -56,8 +55,8 @@ class DemoEndToEndTest {
 
   /** 8 videos (2 held out), 2 clips a class, one epoch of pre-training and of joint training, 100 of the head. */
   private static final DemoSettings TINY = new DemoSettings("tiny", new DemoSettings.Data(8, true, 2, 0),
-      new DemoSettings.Training(1, DemoSettings.QUICK.training().pretrainLearningRate(), false, FrameInput.RGB, 1, 100, 4, 0.01f,
-          false), List.of(DemoConfiguration.values()), 1, 0.05);
+      DemoSettings.Training.demo().optPretrainEpochs(1).optLofiEpochs(1).build(),
+      new DemoSettings.Comparison(List.of(DemoConfiguration.values()), 1));
 
   /** C-LoFi's checkpoint stream for seed 1, as the demo names it ({@code demo-<config>-s<seed>}). */
   private static final String C_LOFI = "demo-c-s1";

@@ -32,8 +32,9 @@ class LearnBenchmarkEndToEndTest {
 
   /** 8 videos, 2 test videos, one epoch of pre-training (from segments) and of joint training, 20 of the head. */
   private static final DemoSettings TINY = new DemoSettings("learn-tiny", new DemoSettings.Data(8, false, 0, 2),
-      new DemoSettings.Training(1, DemoSettings.QUICK.training().pretrainLearningRate(), false, FrameInput.RGB_DIFF, 1, 20, 4,
-          0.01f, true), List.of(DemoConfiguration.BASELINE, DemoConfiguration.C), 1, 0.05);
+      DemoSettings.Training.demo().optPretrainEpochs(1).optFrameInput(FrameInput.RGB_DIFF).optLofiEpochs(1)
+          .optHeadEpochs(20).optValidate(true).build(),
+      new DemoSettings.Comparison(List.of(DemoConfiguration.BASELINE, DemoConfiguration.C), 1));
 
   @Test
   void theBenchmarkPretrainsFromSegmentsAndScoresATestSplitThatTrainingNeverSaw(@TempDir Path out) throws Exception {

@@ -110,7 +110,7 @@ public final class Demo {
   private Compared compare() throws InterruptedException {
     DemoData data = DemoData.prepare(bootstrap, workDir.resolve("synthtal"), settings.data(), progress::line);
     Map<String, GroundTruth> heldOut = data.heldOut();
-    HeldOutLocalization live = new HeldOutLocalization(bootstrap, workDir.resolve("localizer"), settings.threshold());
+    HeldOutLocalization live = new HeldOutLocalization(bootstrap, workDir.resolve("localizer"), DemoSettings.THRESHOLD);
     Map<String, Path> files = new LinkedHashMap<>();
     heldOut.keySet().forEach(id -> files.put(id, data.file(id)));
     live.stream(files);
@@ -124,7 +124,7 @@ public final class Demo {
     VideoTimeline timeline = null;
     // Per held-out video, the most segments any model made: as many guesses as that give chance.
     Map<String, Integer> guesses = new TreeMap<>();
-    for (long seed = 1; seed <= settings.seeds(); seed++) {
+    for (long seed = 1; seed <= settings.comparison().seeds(); seed++) {
       long started = System.nanoTime();
       List<String> labels = pretrain(seed);
       stageSeconds.computeIfAbsent(Pretraining.STAGE, s -> new ArrayList<>()).add((System.nanoTime() - started) / 1e9);
@@ -132,7 +132,7 @@ public final class Demo {
       // The pre-trained network's structure (its frame input among it) is every configuration's.
       NetworkConfig network = NetworkConfig.fromMap(pretrained.manifest().config());
       ConfigurationTraining training = new ConfigurationTraining(bootstrap, settings, network);
-      for (DemoConfiguration configuration : settings.configurations()) {
+      for (DemoConfiguration configuration : settings.comparison().configurations()) {
         var refusal = training.refusal(configuration);
         if (refusal.isPresent()) {
           refused.put(configuration, refusal.get());
@@ -168,7 +168,7 @@ public final class Demo {
       }
     }
     List<ConfigurationResult> results = new ArrayList<>();
-    for (DemoConfiguration configuration : settings.configurations()) {
+    for (DemoConfiguration configuration : settings.comparison().configurations()) {
       if (runs.containsKey(configuration)) {
         results.add(new ConfigurationResult.Trained(configuration.title(), runs.get(configuration)));
       } else {
@@ -261,7 +261,7 @@ public final class Demo {
     double gap = 100 * (lofi.mean() - baseline.mean());
     double noise = 100 * Math.max(baseline.standardDeviation().orElse(0), lofi.standardDeviation().orElse(0));
     String verdict;
-    if (settings.seeds() == 1) {
+    if (settings.comparison().seeds() == 1) {
       verdict = "One seed gives no spread: run `lofi demo --seeds 3` before reading a gap this size as an effect.";
     } else if (gap > noise) {
       verdict = "The gap is larger than the seeds' spread: joint training at low fidelity helped here.";
@@ -276,7 +276,7 @@ public final class Demo {
         + " (%+.2f points, %d seed%s). %s Chance, for scale: random segments with the training videos' classes and"
         + " lengths, as many per held-out video as the most prolific model made, reach %.2f%% average mAP and"
         + " %.2f%% mAP@0.5 (means of %d draws; the highest draws %.2f%% and %.2f%%).", 100 * lofi.mean(),
-        100 * baseline.mean(), gap, settings.seeds(), settings.seeds() == 1 ? "" : "s", verdict,
+        100 * baseline.mean(), gap, settings.comparison().seeds(), settings.comparison().seeds() == 1 ? "" : "s", verdict,
         100 * SeedSpread.of(average).mean(), 100 * SeedSpread.of(atHalf).mean(), chance.size(),
         100 * Collections.max(average), 100 * Collections.max(atHalf));
   }

@@ -10,22 +10,41 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * How big a run is and what it compares: its SynthTAL set, how each configuration trains, which
- * configurations, the seeds, and the live localizer's score threshold. {@link #QUICK} fits in five
+ * How big a run is and what it compares: its SynthTAL set, how each configuration trains, and
+ * which configurations over how many seeds. {@link #QUICK} fits in five
  * minutes on two cores and {@link #STANDARD} in twenty; {@link #LEARN} is {@code lofi bench
  * learn}: {@code lofi train}'s defaults on motion-only SynthTAL, judged on a test split.
  *
  * @param mode the run's name in its report
  * @param data the data set
  * @param training how each configuration trains
- * @param configurations the rows compared, in the table's order
- * @param seeds seeds 1..seeds, each a whole run of every configuration
- * @param threshold the live localizer's score threshold: low, because mAP ranks every detection
+ * @param comparison the rows compared and the seeds
  */
-public record DemoSettings(String mode, Data data, Training training, List<DemoConfiguration> configurations,
-    int seeds, double threshold) {
+public record DemoSettings(String mode, Data data, Training training, Comparison comparison) {
+
+  /** The live localizers' score threshold: low, because mAP ranks every detection. */
+  public static final double THRESHOLD = 0.05;
+
+  /**
+   * What a run compares.
+   *
+   * @param configurations the rows, kept in the table's order (the enum's), each once
+   * @param seeds seeds 1..seeds, each a whole run of every configuration
+   */
+  public record Comparison(List<DemoConfiguration> configurations, int seeds) {
+
+    public Comparison {
+      if (configurations == null || !configurations.containsAll(List.of(DemoConfiguration.BASELINE,
+          DemoConfiguration.C)) || seeds < 1) {
+        throw new IllegalArgumentException("the comparison needs the baseline, C-LoFi and at least one seed, got "
+            + configurations + " and " + seeds + " seeds");
+      }
+      configurations = List.copyOf(EnumSet.copyOf(configurations));
+    }
+  }
 
   /**
    * The data set: SynthTAL's training and validation videos, ingested at every fidelity.
@@ -50,86 +69,192 @@ public record DemoSettings(String mode, Data data, Training training, List<DemoC
     }
   }
 
-  /**
-   * How a configuration trains, stage by stage.
-   *
-   * @param pretrainEpochs epochs of encoder pre-training (shared by every configuration of a seed)
-   * @param pretrainLearningRate SGD's initial rate of pre-training
-   * @param augment whether pre-training augments its clips
-   * @param frameInput what the encoder sees
-   * @param lofiEpochs epochs of joint training of each LoFi configuration
-   * @param headEpochs epochs of head training on frozen features
-   * @param batch videos per mini-batch, the same at every fidelity
-   * @param learningRate SGD's initial rate of joint and head training
-   * @param validate whether joint and head training score the validation videos after each epoch,
-   *     as {@code lofi train} does (a full-fidelity pass over them, each epoch)
-   */
-  public record Training(int pretrainEpochs, float pretrainLearningRate, boolean augment, FrameInput frameInput,
-      int lofiEpochs, int headEpochs, int batch, float learningRate, boolean validate) {
+  /** How a configuration trains, stage by stage; built with {@link #builder()}, whose defaults are {@code lofi train}'s. */
+  public static final class Training {
+    private final int pretrainEpochs;
+    private final float pretrainLearningRate;
+    private final boolean augment;
+    private final FrameInput frameInput;
+    private final int lofiEpochs;
+    private final int headEpochs;
+    private final int batch;
+    private final float learningRate;
+    private final boolean validate;
 
-    public Training {
-      if (pretrainEpochs < 1 || lofiEpochs < 1 || headEpochs < 1 || batch < 1) {
+    private Training(Builder builder) {
+      if (builder.pretrainEpochs < 1 || builder.lofiEpochs < 1 || builder.headEpochs < 1 || builder.batch < 1) {
         throw new IllegalArgumentException("epochs and batch must be positive");
       }
-      if (!(pretrainLearningRate > 0) || !(learningRate > 0)) {
+      if (!(builder.pretrainLearningRate > 0) || !(builder.learningRate > 0)) {
         throw new IllegalArgumentException("learning rates must be positive");
       }
+      this.pretrainEpochs = builder.pretrainEpochs;
+      this.pretrainLearningRate = builder.pretrainLearningRate;
+      this.augment = builder.augment;
+      this.frameInput = Objects.requireNonNull(builder.frameInput, "frameInput");
+      this.lofiEpochs = builder.lofiEpochs;
+      this.headEpochs = builder.headEpochs;
+      this.batch = builder.batch;
+      this.learningRate = builder.learningRate;
+      this.validate = builder.validate;
+    }
+
+    /** What {@code lofi train --stage all} does when no option is given, to change field by field. */
+    public static Builder builder() {
+      return new Builder();
     }
 
     /**
      * The demo's own short schedules on legible classes: RGB frames (the class is a colour), no
      * augmentation, no validation, and pre-training at 0.003, the rate its figures were measured at.
      */
+    public static Builder demo() {
+      return builder().optPretrainLearningRate(0.003f).optAugment(false).optFrameInput(FrameInput.RGB)
+          .optHeadEpochs(100).optBatch(4).optLearningRate(0.01f).optValidate(false);
+    }
+
     static Training demo(int pretrainEpochs, int lofiEpochs) {
-      return new Training(pretrainEpochs, 0.003f, false, FrameInput.RGB, lofiEpochs, 100, 4, 0.01f, false);
+      return demo().optPretrainEpochs(pretrainEpochs).optLofiEpochs(lofiEpochs).build();
     }
 
-    /** What {@code lofi train --stage all} does when no option is given. */
-    static Training trainDefaults() {
-      return new Training(PretrainingSettings.DEFAULT_EPOCHS, PretrainingSettings.DEFAULT_LEARNING_RATE,
-          TrainingDefaults.AUGMENT, TrainingDefaults.frameInput(), JointTrainingSettings.DEFAULT_EPOCHS,
-          HeadTrainingSettings.DEFAULT_EPOCHS, TrainingDefaults.BATCH, JointTrainingSettings.DEFAULT_LEARNING_RATE,
-          true);
+    /** Epochs of encoder pre-training (shared by every configuration of a seed). */
+    public int pretrainEpochs() {
+      return pretrainEpochs;
     }
-  }
 
-  public DemoSettings {
-    if (!configurations.containsAll(List.of(DemoConfiguration.BASELINE, DemoConfiguration.C)) || seeds < 1) {
-      throw new IllegalArgumentException("the comparison needs the baseline, C-LoFi and at least one seed, got "
-          + configurations + " and " + seeds + " seeds");
+    /** SGD's initial rate of pre-training. */
+    public float pretrainLearningRate() {
+      return pretrainLearningRate;
     }
-    if (!(threshold >= 0 && threshold < 1)) {
-      throw new IllegalArgumentException("need a threshold in [0, 1)");
+
+    /** Whether pre-training augments its clips. */
+    public boolean augment() {
+      return augment;
     }
-    configurations = List.copyOf(configurations);
+
+    /** What the encoder sees. */
+    public FrameInput frameInput() {
+      return frameInput;
+    }
+
+    /** Epochs of joint training of each LoFi configuration. */
+    public int lofiEpochs() {
+      return lofiEpochs;
+    }
+
+    /** Epochs of head training on frozen features. */
+    public int headEpochs() {
+      return headEpochs;
+    }
+
+    /** Videos per mini-batch, the same at every fidelity. */
+    public int batch() {
+      return batch;
+    }
+
+    /** SGD's initial rate of joint and head training. */
+    public float learningRate() {
+      return learningRate;
+    }
+
+    /**
+     * Whether joint and head training score the validation videos after each epoch, as {@code lofi
+     * train} does (a full-fidelity pass over them, each epoch).
+     */
+    public boolean validate() {
+      return validate;
+    }
+
+    /** Builds {@link Training}; every field starts at {@code lofi train}'s default. */
+    public static final class Builder {
+      private int pretrainEpochs = PretrainingSettings.DEFAULT_EPOCHS;
+      private float pretrainLearningRate = PretrainingSettings.DEFAULT_LEARNING_RATE;
+      private boolean augment = TrainingDefaults.AUGMENT;
+      private FrameInput frameInput = TrainingDefaults.frameInput();
+      private int lofiEpochs = JointTrainingSettings.DEFAULT_EPOCHS;
+      private int headEpochs = HeadTrainingSettings.DEFAULT_EPOCHS;
+      private int batch = TrainingDefaults.BATCH;
+      private float learningRate = JointTrainingSettings.DEFAULT_LEARNING_RATE;
+      private boolean validate = true;
+
+      private Builder() {}
+
+      public Builder optPretrainEpochs(int epochs) {
+        this.pretrainEpochs = epochs;
+        return this;
+      }
+
+      public Builder optPretrainLearningRate(float rate) {
+        this.pretrainLearningRate = rate;
+        return this;
+      }
+
+      public Builder optAugment(boolean augment) {
+        this.augment = augment;
+        return this;
+      }
+
+      public Builder optFrameInput(FrameInput input) {
+        this.frameInput = input;
+        return this;
+      }
+
+      public Builder optLofiEpochs(int epochs) {
+        this.lofiEpochs = epochs;
+        return this;
+      }
+
+      public Builder optHeadEpochs(int epochs) {
+        this.headEpochs = epochs;
+        return this;
+      }
+
+      public Builder optBatch(int batch) {
+        this.batch = batch;
+        return this;
+      }
+
+      public Builder optLearningRate(float rate) {
+        this.learningRate = rate;
+        return this;
+      }
+
+      public Builder optValidate(boolean validate) {
+        this.validate = validate;
+        return this;
+      }
+
+      /** The training, validated. */
+      public Training build() {
+        return new Training(this);
+      }
+    }
   }
 
   /** 16 legible videos, 4 clips a class, 6 pre-training, 3 joint (one cycle of s, t, st) and 100 head epochs. */
   public static final DemoSettings QUICK = new DemoSettings("quick", new Data(16, true, 4, 0), Training.demo(6, 3),
-      List.of(DemoConfiguration.values()), 1, 0.05);
+      new Comparison(List.of(DemoConfiguration.values()), 1));
 
   /** SynthTAL's 40 legible videos and 12 clips a class, 9 pre-training, 6 joint and 100 head epochs. */
   public static final DemoSettings STANDARD = new DemoSettings("standard", new Data(40, true, 12, 0),
-      Training.demo(9, 6), List.of(DemoConfiguration.values()), 1, 0.05);
+      Training.demo(9, 6), new Comparison(List.of(DemoConfiguration.values()), 1));
 
   /**
    * 40 motion-only videos with no trimmed clips and 12 test videos of their own seed; baseline and
    * C-LoFi trained as {@code lofi train --stage all [--baseline]} trains them.
    */
   public static final DemoSettings LEARN = new DemoSettings("learn", new Data(40, false, 0, 12),
-      Training.trainDefaults(), List.of(DemoConfiguration.BASELINE, DemoConfiguration.C),
-      LearnBenchmark.DEFAULT_SEEDS, 0.05);
+      Training.builder().build(), new Comparison(List.of(DemoConfiguration.BASELINE, DemoConfiguration.C),
+      LearnBenchmark.DEFAULT_SEEDS));
 
   /** The same run over {@code count} seeds. */
   public DemoSettings withSeeds(int count) {
-    return new DemoSettings(mode, data, training, configurations, count, threshold);
+    return new DemoSettings(mode, data, training, new Comparison(comparison.configurations(), count));
   }
 
   /** The same run comparing {@code rows}, in the table's order (the enum's), each once. */
   public DemoSettings withConfigurations(Collection<DemoConfiguration> rows) {
-    EnumSet<DemoConfiguration> ordered = EnumSet.noneOf(DemoConfiguration.class);
-    ordered.addAll(rows);
-    return new DemoSettings(mode, data, training, List.copyOf(ordered), seeds, threshold);
+    return new DemoSettings(mode, data, training, new Comparison(List.copyOf(rows), comparison.seeds()));
   }
 
   /** The settings as {@code config.json} shows them. */
@@ -153,9 +278,9 @@ public record DemoSettings(String mode, Data data, Training training, List<DemoC
     map.put("batch", training.batch());
     map.put("learning_rate", training.learningRate());
     map.put("validate", training.validate());
-    map.put("configurations", configurations.stream().map(DemoConfiguration::title).toList());
-    map.put("seeds", seeds);
-    map.put("localizer_threshold", threshold);
+    map.put("configurations", comparison.configurations().stream().map(DemoConfiguration::title).toList());
+    map.put("seeds", comparison.seeds());
+    map.put("localizer_threshold", THRESHOLD);
     return map;
   }
 }

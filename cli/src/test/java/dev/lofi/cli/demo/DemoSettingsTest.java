@@ -13,9 +13,9 @@ class DemoSettingsTest {
     DemoSettings settings = DemoSettings.LEARN.withConfigurations(List.of(DemoConfiguration.C, DemoConfiguration.T,
         DemoConfiguration.BASELINE, DemoConfiguration.C));
 
-    assertThat(settings.configurations()).containsExactly(DemoConfiguration.BASELINE, DemoConfiguration.T,
+    assertThat(settings.comparison().configurations()).containsExactly(DemoConfiguration.BASELINE, DemoConfiguration.T,
         DemoConfiguration.C);
-    assertThat(settings.seeds()).isEqualTo(DemoSettings.LEARN.seeds());
+    assertThat(settings.comparison().seeds()).isEqualTo(DemoSettings.LEARN.comparison().seeds());
   }
 
   @Test

@@ -13,19 +13,14 @@ import java.nio.file.Path;
  * @param preset the fidelity preset: its full fidelity is what the live ingest sends
  * @param network the preset's network, untrained
  * @param seconds length of the generated video, which the latency pass plays in real time
- * @param sliding the live service's window and hop, with a threshold low enough for an untrained
- *     head's detections to become segments
  * @param workDir where the generated video is kept for the next run, and the service's state
  *     lives while it runs
  */
-public record LocalizeBenchSettings(FidelityPreset preset, NetworkConfig network, int seconds,
-    SlidingWindowSettings sliding, Path workDir) {
+public record LocalizeBenchSettings(FidelityPreset preset, NetworkConfig network, int seconds, Path workDir) {
 
-  /**
-   * The live service's window and hop, with the offline threshold: an untrained head scores about
-   * 0.01-0.03, so its detections become segments for the latency pass to time.
-   */
-  public static final SlidingWindowSettings SLIDING =
+  // The live service's window and hop, with the offline threshold: an untrained head scores about
+  // 0.01-0.03, so its detections become segments for the latency pass to time.
+  private static final SlidingWindowSettings SLIDING =
       SlidingWindowSettings.DEFAULT.withThreshold(OfflineLocalization.DEFAULT_THRESHOLD);
 
   /** A minute of video: a dozen head runs in the latency pass, and the bench within two minutes. */
@@ -37,8 +32,8 @@ public record LocalizeBenchSettings(FidelityPreset preset, NetworkConfig network
   private static final int FPS = 30;
 
   public LocalizeBenchSettings {
-    if (preset == null || network == null || sliding == null || workDir == null) {
-      throw new IllegalArgumentException("preset, network, sliding window and work directory are required");
+    if (preset == null || network == null || workDir == null) {
+      throw new IllegalArgumentException("preset, network and work directory are required");
     }
     if (network.framesPerSnippet() != preset.full().framesPerSnippet()) {
       throw new IllegalArgumentException("the network takes snippets of " + network.framesPerSnippet()
@@ -49,6 +44,11 @@ public record LocalizeBenchSettings(FidelityPreset preset, NetworkConfig network
     }
   }
 
+  /** The live service's window and hop, with a threshold low enough for an untrained head's detections to become segments. */
+  public SlidingWindowSettings sliding() {
+    return SLIDING;
+  }
+
   /** The video both passes stream: a panning texture with moving discs, 640x360 at 30 fps. */
   public BenchVideo video() {
     return new BenchVideo(WIDTH, HEIGHT, FPS, seconds);
@@ -56,6 +56,6 @@ public record LocalizeBenchSettings(FidelityPreset preset, NetworkConfig network
 
   /** Seconds of video between two runs of the head: {@code hop} snippets of the preset's full fidelity. */
   public double hopSeconds() {
-    return (double) sliding.hop() * preset.full().framesPerSnippet() * preset.full().frameStride() / FPS;
+    return (double) SLIDING.hop() * preset.full().framesPerSnippet() * preset.full().frameStride() / FPS;
   }
 }

@@ -17,8 +17,7 @@ class LocalizeBenchSettingsTest {
 
   @Test
   void aHopIsTheSecondsOfItsSnippetsInTheThirtyFpsVideo() {
-    LocalizeBenchSettings settings = new LocalizeBenchSettings(FidelityPreset.CPU, TestCheckpoints.network(8), 60,
-        LocalizeBenchSettings.SLIDING, WORK);
+    LocalizeBenchSettings settings = new LocalizeBenchSettings(FidelityPreset.CPU, TestCheckpoints.network(8), 60, WORK);
 
     // 4 snippets of 8 frames 4 apart: 128 frames.
     assertThat(settings.hopSeconds()).isCloseTo(128 / 30.0, within(1e-9));
@@ -28,8 +27,7 @@ class LocalizeBenchSettingsTest {
   @Test
   void aNetworkOfAnotherSnippetLengthThanThePresetsIsRefused() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new LocalizeBenchSettings(FidelityPreset.CPU, TestCheckpoints.network(2), 60,
-            LocalizeBenchSettings.SLIDING, WORK))
+        .isThrownBy(() -> new LocalizeBenchSettings(FidelityPreset.CPU, TestCheckpoints.network(2), 60, WORK))
         .withMessageContaining("the network takes snippets of 2 frames; preset cpu's have 8");
   }
 

@@ -79,12 +79,12 @@ public final class EmbeddedBroker implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create broker data dir " + logDir, e);
     }
-    if (settings.port() != 0) {
-      requireFree(settings.listenHost(), settings.port());
+    if (settings.listener().port() != 0) {
+      requireFree(settings.listener().host(), settings.listener().port());
     }
     RuntimeException last = null;
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-      int port = settings.port() != 0 ? settings.port() : freePort(settings.listenHost());
+      int port = settings.listener().port() != 0 ? settings.listener().port() : freePort(settings.listener().host());
       int controllerPort = freePort("127.0.0.1");
       KafkaConfig config = new KafkaConfig(brokerConfig(settings, logDir, port, controllerPort), false);
       formatIfNew(logDir, controllerPort);
@@ -98,9 +98,9 @@ public final class EmbeddedBroker implements AutoCloseable {
       } catch (RuntimeException e) {
         last = e;
         shutdownQuietly(server);
-        if (settings.port() != 0 && isBindFailure(e)) {
+        if (settings.listener().port() != 0 && isBindFailure(e)) {
           throw new IllegalStateException(
-              "cannot bind the broker to " + settings.listenHost() + ":" + settings.port()
+              "cannot bind the broker to " + settings.listener().host() + ":" + settings.listener().port()
                   + " (is another broker running there?)", e);
         }
         LOG.warn("broker start attempt {} failed ({}), retrying on other ports", attempt, e.toString());
@@ -111,7 +111,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
   /** The {@code host:port} a Kafka client connects to. */
   public String bootstrapServers() {
-    return settings.advertisedHost() + ":" + port;
+    return settings.listener().advertisedHost() + ":" + port;
   }
 
   /** The client port the broker listens on. */
@@ -165,8 +165,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     p.put("node.id", Integer.toString(NODE_ID));
     p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
     p.put("controller.listener.names", CONTROLLER_LISTENER);
-    p.put("listeners", "PLAINTEXT://" + s.listenHost() + ":" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://" + s.advertisedHost() + ":" + port);
+    p.put("listeners", "PLAINTEXT://" + s.listener().host() + ":" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://" + s.listener().advertisedHost() + ":" + port);
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
     p.put("inter.broker.listener.name", "PLAINTEXT");
     p.put("log.dirs", logDir.toString());
