@@ -14,9 +14,8 @@ import java.util.List;
  * ground truth in seconds, and decoding to detections in seconds.
  *
  * <p>The outputs are opaque to callers: they go from {@code forward} to {@link #loss} or
- * {@link #decode} of the same head (or of a head built from the same {@link HeadConfig}), which
- * also lets raw outputs be saved and decoded again later without the network. Heads are built by
- * kind through {@link TalHeads}.
+ * {@link #decode} of the same head (or of a head built from the same {@link HeadConfig}). Heads
+ * are built by kind through {@link TalHeads}.
  */
 public interface TalHead extends Block {
 
