@@ -1,5 +1,6 @@
 package dev.lofi.cli.demo;
 
+import dev.lofi.cli.report.ChanceLevel;
 import dev.lofi.cli.report.ConfigurationResult;
 import dev.lofi.cli.report.MapScores;
 import dev.lofi.cli.report.Report;
@@ -36,7 +37,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -270,15 +270,14 @@ public final class Demo {
           + "training this short (a few dozen steps) barely moves a pre-trained encoder, and a handful of held-out "
           + "videos makes every configuration's mAP swing by more than the gap.";
     }
-    List<Double> average = chance.stream().map(MapScores::average).toList();
-    List<Double> atHalf = chance.stream().map(c -> c.at(0.5).orElseThrow()).toList();
+    ChanceLevel level = ChanceLevel.of(chance);
     return String.format(Locale.ROOT, "C-LoFi reaches %.2f%% average mAP against the frozen-encoder baseline's %.2f%%"
         + " (%+.2f points, %d seed%s). %s Chance, for scale: random segments with the training videos' classes and"
         + " lengths, as many per held-out video as the most prolific model made, reach %.2f%% average mAP and"
         + " %.2f%% mAP@0.5 (means of %d draws; the highest draws %.2f%% and %.2f%%).", 100 * lofi.mean(),
         100 * baseline.mean(), gap, settings.comparison().seeds(), settings.comparison().seeds() == 1 ? "" : "s", verdict,
-        100 * SeedSpread.of(average).mean(), 100 * SeedSpread.of(atHalf).mean(), chance.size(),
-        100 * Collections.max(average), 100 * Collections.max(atHalf));
+        100 * level.averageMean(), 100 * level.atHalfMean(), level.draws(), 100 * level.averageMax(),
+        100 * level.atHalfMax());
   }
 
   private static MapScores scores(DetectionMetrics metrics) {

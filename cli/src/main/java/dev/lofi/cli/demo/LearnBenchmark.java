@@ -3,6 +3,7 @@ package dev.lofi.cli.demo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lofi.cli.report.ChanceLevel;
 import dev.lofi.cli.report.ConfigurationResult;
 import dev.lofi.cli.report.MapScores;
 import dev.lofi.cli.report.SeedRun;
@@ -128,13 +129,12 @@ public final class LearnBenchmark {
       }
     }
     root.put("configurations", configurations);
-    List<Double> average = result.outcome().chance().stream().map(MapScores::average).toList();
-    List<Double> atHalf = result.outcome().chance().stream().map(s -> s.at(0.5).orElseThrow()).toList();
+    ChanceLevel level = ChanceLevel.of(result.outcome().chance());
     Map<String, Object> chance = new LinkedHashMap<>();
-    chance.put("draws", average.size());
-    chance.put("avg_map_mean", SeedSpread.of(average).mean());
-    chance.put("avg_map_max", average.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
-    chance.put("map_at_0.5_mean", SeedSpread.of(atHalf).mean());
+    chance.put("draws", level.draws());
+    chance.put("avg_map_mean", level.averageMean());
+    chance.put("avg_map_max", level.averageMax());
+    chance.put("map_at_0.5_mean", level.atHalfMean());
     root.put("chance", chance);
     root.put("stage_seconds", result.outcome().stageSeconds());
     List<Map<String, Object>> targets = new ArrayList<>();
