@@ -149,6 +149,8 @@ public final class Pretraining {
             new StageLoop.Stage<ClipBatch>() {
               private int correct;
               private int seen;
+              // The step's own, counted once stepFinished says its update was applied.
+              private int stepCorrect;
 
               @Override
               public Iterator<ClipBatch> batches(int epoch) {
@@ -179,12 +181,20 @@ public final class Pretraining {
               public NDArray loss(NDList outputs, ClipBatch batch) {
                 NDArray logits = outputs.singletonOrThrow();                      // [B, K]
                 long[] predicted = logits.argMax(1).toLongArray();
+                stepCorrect = 0;
                 for (int i = 0; i < batch.targets().length; i++) {
-                  correct += predicted[i] == batch.targets()[i] ? 1 : 0;
+                  stepCorrect += predicted[i] == batch.targets()[i] ? 1 : 0;
                 }
-                seen += batch.targets().length;
                 return trainer.getLoss().evaluate(new NDList(logits.getManager().create(batch.targets())),
                     new NDList(logits));
+              }
+
+              @Override
+              public void stepFinished(ClipBatch batch, boolean applied) {
+                if (applied) {
+                  correct += stepCorrect;
+                  seen += batch.targets().length;
+                }
               }
 
               @Override

@@ -42,6 +42,12 @@ final class StageLoop {
     NDArray loss(NDList outputs, B batch);
 
     /**
+     * After {@code batch}'s step: whether its update was applied. A skipped step's outputs were
+     * not finite, so whatever {@link #loss} read from them must not count.
+     */
+    default void stepFinished(B batch, boolean applied) {}
+
+    /**
      * After an epoch: validates, publishes the epoch's checkpoint where it is due, and sends the
      * epoch's metrics.
      */
@@ -127,6 +133,7 @@ final class StageLoop {
         double seconds = (System.nanoTime() - start) / 1e9;
         Long peak = memory.peak().isPresent() ? memory.peak().getAsLong() : null;
         step++;
+        work.stepFinished(batch, outcome.applied());
         if (outcome.applied()) {
           lossSum += outcome.loss();
           applied++;
