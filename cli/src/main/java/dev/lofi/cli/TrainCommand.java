@@ -7,7 +7,6 @@ import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.model.preset.LofiPreset;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.checkpoint.CheckpointStore;
-import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.topics.record.TrainerMetric;
 import dev.lofi.trainer.TrainingDefaults;
 import dev.lofi.trainer.data.SnippetAugmentation;
@@ -163,7 +162,6 @@ final class TrainCommand implements Callable<Integer> {
     if (baseline && stage != Stage.ALL) {
       throw new BadUsage("--baseline goes with --stage all: it leaves out the lofi stage");
     }
-    FidelityPreset fidelityPreset = preset.fidelities();
     String name = model != null ? model : baseline ? preset.baselineModelName() : preset.modelName();
     ProgressLine progress = ProgressLine.forConsole(spec.commandLine().getOut(), err);
     try (KafkaConnection connection = kafka.connect(err);
@@ -172,7 +170,7 @@ final class TrainCommand implements Callable<Integer> {
       for (Stage next : stage.runs(baseline)) {
         switch (next) {
           case PRETRAIN -> pretrain(pipeline, name);
-          case LOFI -> lofi(pipeline, connection.bootstrap(), fidelityPreset, name, progress);
+          case LOFI -> lofi(pipeline, connection.bootstrap(), name, progress);
           case EXTRACT -> pipeline.extract(FeatureExtractionSettings.defaults(name));
           case HEAD -> pipeline.head(BadUsage.interpreting(() -> HeadTrainingSettings.builder(name, name)
               .optEpochs(epochsOr(HeadTrainingSettings.DEFAULT_EPOCHS)).optBatchSize(batch)
@@ -185,15 +183,14 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void lofi(TrainingPipeline pipeline, String bootstrap, FidelityPreset fidelityPreset, String name,
-      ProgressLine progress) {
+  private void lofi(TrainingPipeline pipeline, String bootstrap, String name, ProgressLine progress) {
     JointTrainingSettings settings = BadUsage.interpreting(() -> JointTrainingSettings.builder(name)
         .optFidelities(fidelities).optCycle(cycle, switchEvery)
         .optEpochs(epochsOr(JointTrainingSettings.DEFAULT_EPOCHS)).optBatchSize(batch)
         .optLearningRate(rateOr(JointTrainingSettings.DEFAULT_LEARNING_RATE)).optSeed(seed).optMaxSteps(maxSteps)
         .optFrozenEncoderStatistics(freezeBnStats).build());
     Optional<TrainingPipeline.StepBudget> budget = Optional.ofNullable(memoryBudget).map(size ->
-        new TrainingPipeline.StepBudget(BadUsage.interpreting(() -> MemoryBudget.parse(size)), fidelityPreset));
+        new TrainingPipeline.StepBudget(BadUsage.interpreting(() -> MemoryBudget.parse(size)), preset.fidelities()));
     JointTraining.Result result = resume ? pipeline.resumeLofi(settings, budget)
         : pipeline.lofi(settings, Pretraining.latestCheckpoint(bootstrap, name),
             this::network, budget);

@@ -180,9 +180,8 @@ public final class LocalizeBenchmark {
   }
 
   private LiveSourceSettings source(Path video, String stream, boolean realtime) {
-    LiveSourceSettings.Reading reading = realtime ? new LiveSourceSettings.Reading(true, false,
-        RetryPolicy.withMaxRetries(0)) : LiveSourceSettings.Reading.ONCE;
-    return new LiveSourceSettings(new LiveSource(video.toString()), stream, settings.preset().full(), reading);
+    return new LiveSourceSettings(new LiveSource(video.toString()), stream, settings.preset().full(),
+        new LiveSourceSettings.Reading(realtime, false, RetryPolicy.withMaxRetries(0)));
   }
 
   /** The latency pass's samples, ms, one per segment (closed ones only for {@code closedAfterEnd}). */
