@@ -4,6 +4,7 @@ import dev.lofi.cli.KafkaOptions.KafkaConnection;
 import dev.lofi.cli.demo.DemoConfiguration;
 import dev.lofi.cli.demo.DemoSettings;
 import dev.lofi.cli.demo.LearnBenchmark;
+import dev.lofi.model.preset.LofiPreset;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -42,6 +43,11 @@ final class BenchLearnCommand implements Callable<Integer> {
           + "always among them, and every row shares the seed's pre-trained encoder (default: ${DEFAULT-VALUE}).")
   List<String> configurations;
 
+  @Option(names = "--head", paramLabel = "KIND", defaultValue = LofiPreset.DEFAULT_HEAD,
+      completionCandidates = HeadKinds.class, converter = HeadKinds.class,
+      description = "Localization head every configuration trains: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  String head;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "lofi-bench-learn",
       description = "Report folder; its work/ subfolder holds the data sets and is replaced (default: ${DEFAULT-VALUE}).")
   Path out;
@@ -57,7 +63,7 @@ final class BenchLearnCommand implements Callable<Integer> {
       throw new BadUsage("--seeds must be at least 1, got " + seeds);
     }
     DemoSettings settings = BadUsage.interpreting(() -> DemoSettings.LEARN.withSeeds(seeds).withConfigurations(
-        configurations.stream().map(DemoConfiguration::of).toList()));
+        configurations.stream().map(DemoConfiguration::of).toList()).withHead(head));
     PrintWriter err = spec.commandLine().getErr();
     // With --json, standard output is the JSON alone.
     ProgressLine progress = ProgressLine.forConsole(json ? err : spec.commandLine().getOut(), err);

@@ -94,6 +94,12 @@ final class TrainCommand implements Callable<Integer> {
           + " lofi without a pre-trained one); later stages take it from its checkpoint (default: ${DEFAULT-VALUE}).")
   String frameInput;
 
+  @Option(names = "--head", paramLabel = "KIND", defaultValue = LofiPreset.DEFAULT_HEAD,
+      completionCandidates = HeadKinds.class, converter = HeadKinds.class,
+      description = "Localization head: ${COMPLETION-CANDIDATES} (G-TAD, the paper's). Set, like --frame-input, by"
+          + " the run that builds the network; later stages keep their checkpoint's head (default: ${DEFAULT-VALUE}).")
+  String head;
+
   // No defaultValue: picocli sets a negatable option to its default on the negated form, so with a
   // default of true --no-augment would leave it on. Unset means TrainingDefaults.AUGMENT.
   @Option(names = "--augment", negatable = true,
@@ -218,7 +224,7 @@ final class TrainCommand implements Callable<Integer> {
   /** The preset's network with the frame input asked for. */
   private NetworkConfig network(int classes) {
     FrameInput input = BadUsage.interpreting(() -> FrameInput.of(frameInput));
-    return preset.network(classes).withFrameInput(input);
+    return BadUsage.interpreting(() -> preset.network(classes, head)).withFrameInput(input);
   }
 
   /** Whether pre-training augments: as --augment or --no-augment says, else the default. */

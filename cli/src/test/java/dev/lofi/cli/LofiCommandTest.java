@@ -72,6 +72,8 @@ class LofiCommandTest {
       "train --stage all --cycle medium|unknown cycle 'medium': use long or short",
       "train --stage all --preset gpu|unknown preset 'gpu': use cpu or paper",
       "bench train --preset gpu|unknown preset 'gpu': use cpu or paper",
+      "train --stage all --head bmn|unknown head 'bmn': use anchor-free or gtad",
+      "bench learn --head bmn|unknown head 'bmn': use anchor-free or gtad",
       "ingest --videos v --annotations a.json --preset gpu|unknown preset 'gpu': use cpu or paper"})
   void enumeratedOptionsRefuseAnUnknownValueListingTheKnownOnes(String lineAndMessage) {
     String[] parts = lineAndMessage.split("\\|", 2);
@@ -84,11 +86,13 @@ class LofiCommandTest {
 
   @Test
   void enumeratedOptionsTakeAnyCase() {
-    TrainCommand train = train("--stage", "Lofi", "--cycle", "SHORT", "--preset", "Paper");
+    TrainCommand train = train("--stage", "Lofi", "--cycle", "SHORT", "--preset", "Paper", "--head", "GTAD");
 
     assertThat(train.stage).isEqualTo(TrainCommand.Stage.LOFI);
     assertThat(train.cycle).isEqualTo(Cycle.SHORT);
     assertThat(train.preset).isEqualTo(LofiPreset.PAPER);
+    assertThat(train.head).isEqualTo("gtad");
+    assertThat(lofi("train", "--help").out()).contains("anchor-free, gtad");
     assertThat(lofi("train", "--help").out()).contains("(default: long)");
   }
 

@@ -211,7 +211,7 @@ public final class Demo {
           .optLearningRate(training.pretrainLearningRate()).optSeed(seed)
           .optAugmentation(training.augment() ? PretrainingSettings.AUGMENTATION : SnippetAugmentation.NONE).build(),
           metrics)
-          .run(LofiPreset.CPU.network(1).withFrameInput(training.frameInput()));
+          .run(LofiPreset.CPU.network(1, training.head()).withFrameInput(training.frameInput()));
       List<Double> validation = result.epochValidationAccuracies();
       int kept = result.checkpoint().epoch();
       progress.line(String.format(Locale.ROOT, "seed %d pre-training on %s: accuracy %.2f on %d classes%s", seed,

@@ -1,6 +1,8 @@
 package dev.lofi.cli.demo;
 
 import dev.lofi.model.encoder.FrameInput;
+import dev.lofi.model.head.TalHeads;
+import dev.lofi.model.preset.LofiPreset;
 import dev.lofi.trainer.TrainingDefaults;
 import dev.lofi.trainer.stage.HeadTrainingSettings;
 import dev.lofi.trainer.stage.JointTrainingSettings;
@@ -80,6 +82,7 @@ public record DemoSettings(String mode, Data data, Training training, Comparison
     private final int batch;
     private final float learningRate;
     private final boolean validate;
+    private final String head;
 
     private Training(Builder builder) {
       if (builder.pretrainEpochs < 1 || builder.lofiEpochs < 1 || builder.headEpochs < 1 || builder.batch < 1) {
@@ -97,6 +100,10 @@ public record DemoSettings(String mode, Data data, Training training, Comparison
       this.batch = builder.batch;
       this.learningRate = builder.learningRate;
       this.validate = builder.validate;
+      this.head = Objects.requireNonNull(builder.head, "head");
+      if (!TalHeads.kinds().contains(head)) {
+        throw new IllegalArgumentException("unknown head kind '" + head + "'; known: " + TalHeads.kinds());
+      }
     }
 
     /** What {@code lofi train --stage all} does when no option is given, to change field by field. */
@@ -165,6 +172,27 @@ public record DemoSettings(String mode, Data data, Training training, Comparison
       return validate;
     }
 
+    /** The head kind every configuration trains. */
+    public String head() {
+      return head;
+    }
+
+    /** The same training with a head of {@code kind}. */
+    public Training withHead(String kind) {
+      Builder b = new Builder();
+      b.pretrainEpochs = pretrainEpochs;
+      b.pretrainLearningRate = pretrainLearningRate;
+      b.augment = augment;
+      b.frameInput = frameInput;
+      b.lofiEpochs = lofiEpochs;
+      b.headEpochs = headEpochs;
+      b.batch = batch;
+      b.learningRate = learningRate;
+      b.validate = validate;
+      b.head = kind;
+      return b.build();
+    }
+
     /** Builds {@link Training}; every field starts at {@code lofi train}'s default. */
     public static final class Builder {
       private int pretrainEpochs = PretrainingSettings.DEFAULT_EPOCHS;
@@ -176,6 +204,7 @@ public record DemoSettings(String mode, Data data, Training training, Comparison
       private int batch = TrainingDefaults.BATCH;
       private float learningRate = JointTrainingSettings.DEFAULT_LEARNING_RATE;
       private boolean validate = true;
+      private String head = LofiPreset.DEFAULT_HEAD;
 
       private Builder() {}
 
@@ -224,6 +253,11 @@ public record DemoSettings(String mode, Data data, Training training, Comparison
         return this;
       }
 
+      public Builder optHead(String kind) {
+        this.head = kind;
+        return this;
+      }
+
       /** The training, validated. */
       public Training build() {
         return new Training(this);
@@ -252,6 +286,11 @@ public record DemoSettings(String mode, Data data, Training training, Comparison
     return new DemoSettings(mode, data, training, new Comparison(comparison.configurations(), count));
   }
 
+  /** The same run with a head of {@code kind} in every configuration. */
+  public DemoSettings withHead(String kind) {
+    return new DemoSettings(mode, data, training.withHead(kind), comparison);
+  }
+
   /** The same run comparing {@code rows}, in the table's order (the enum's), each once. */
   public DemoSettings withConfigurations(Collection<DemoConfiguration> rows) {
     return new DemoSettings(mode, data, training, new Comparison(List.copyOf(rows), comparison.seeds()));
@@ -273,6 +312,7 @@ public record DemoSettings(String mode, Data data, Training training, Comparison
     map.put("pretrain_learning_rate", training.pretrainLearningRate());
     map.put("augment", training.augment());
     map.put("frame_input", training.frameInput().id());
+    map.put("head", training.head());
     map.put("lofi_epochs", training.lofiEpochs());
     map.put("head_epochs", training.headEpochs());
     map.put("batch", training.batch());

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.lofi.model.checkpoint.CheckpointConfig;
 import dev.lofi.model.checkpoint.NetworkCheckpoint;
+import dev.lofi.model.head.gtad.GtadHead;
 import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.checkpoint.Checkpoint;
@@ -41,6 +42,12 @@ public final class TestCheckpoints {
   /** The tiny network, for snippets of {@code frames} frames. */
   public static NetworkConfig network(int frames) {
     return NetworkConfig.of(18, 0.125f, frames, 1, LABELS.size(), Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
+  }
+
+  /** The tiny network with a tiny G-TAD head in place of the anchor-free one. */
+  public static NetworkConfig gtadNetwork(int frames) {
+    return network(frames).withHead(GtadHead.KIND, Map.of("hiddenDim", "16", "width", "16", "samples", "4",
+        "alignDim", "32", "mapDim", "16"));
   }
 
   /** A checkpoint of {@code model} at {@code stage} holding a network initialised from {@code seed}. */

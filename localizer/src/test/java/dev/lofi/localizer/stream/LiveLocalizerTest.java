@@ -117,6 +117,20 @@ class LiveLocalizerTest {
   }
 
   @Test
+  void aCheckpointOfAnotherHeadKindIsHotLoadedMidStreamAndLocalizesTheRest() throws Exception {
+    Checkpoint first = publish(TestCheckpoints.tiny(MODEL, "head", 1));
+    startOnTheFirstSnippets();
+
+    Checkpoint gtad = publish(TestCheckpoints.tiny(MODEL, "head", 2, TestCheckpoints.gtadNetwork(TestCheckpoints.FRAMES)));
+    assertThat(events.await("loaded")).isEqualTo("loaded " + CheckpointConfig.versionOf(gtad.manifest()));
+    finishWithTheRestOfTheSnippets();
+
+    List<Segment> found = LiveTopics.segments(bootstrap, "cam1");
+    assertThat(found).extracting(Segment::model).contains(CheckpointConfig.versionOf(gtad.manifest()));
+    assertThat(LiveTopics.withoutLatency(found)).isEqualTo(swappedDriverRun(first, gtad));
+  }
+
+  @Test
   void checkpointsThatFailTheirSha256OrDoNotLoadAreRefusedAndTheRunningModelKeepsProducing() throws Exception {
     Checkpoint running = publish(TestCheckpoints.tiny(MODEL, "head", 1));
     startOnTheFirstSnippets();

@@ -8,6 +8,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.convolutional.Convolution;
 import dev.lofi.model.loss.DiouLoss;
 import dev.lofi.model.loss.SigmoidFocalLoss;
 import dev.lofi.model.nd.Scalars;
@@ -51,6 +53,13 @@ import java.util.Map;
  * the structure ({@link #structure()}); loading checks both and names what differs.
  */
 public abstract class AbstractPointHead extends AbstractBlock implements TalHead {
+
+  /** A convolution and the activation (ReLU, or scale and softplus) that follows it in forward. */
+  private static final double CONV_ARRAYS = 2;
+  /** A channel layer norm: centred, squared, normalised, scaled, shifted, then the ReLU. */
+  private static final double NORM_ARRAYS = 6;
+  /** Loss arrays per output element: sigmoid focal loss and DIoU run about a dozen element-wise ops. */
+  private static final double LOSS_ARRAYS = 12;
 
   private final HeadConfig config;
   private final int numClasses;
@@ -196,6 +205,27 @@ public abstract class AbstractPointHead extends AbstractBlock implements TalHead
   }
 
   /**
+   * Each child over the whole pyramid of one video, {@code [1, C, P]}: the towers run on every
+   * level, so their points add up to the pyramid's; then the loss over the outputs.
+   */
+  @Override
+  public HeadFootprint footprint(int snippets) {
+    long points = PointPyramid.size(snippets, levels);
+    HeadFootprint.Tally tally = HeadFootprint.tally();
+    for (Block child : getChildren().values()) {
+      Shape atPyramid = new Shape(1, child.getInputShapes()[0].get(1), points);   // [1, C, P]
+      Shape out = child.getOutputShapes(new Shape[] {atPyramid})[0];
+      if (child instanceof Convolution convolution) {
+        tally.arrays(out.size(), CONV_ARRAYS).multiplyAdds(out.size(),
+            atPyramid.get(1) / convolution.getGroups() * convolution.getKernelShape().size());
+      } else {
+        tally.arrays(out.size(), NORM_ARRAYS);
+      }
+    }
+    return tally.arrays(points * numClasses, LOSS_ARRAYS).arrays(points * 2, LOSS_ARRAYS).footprint();
+  }
+
+  /**
    * The structural values a checkpoint must agree on (class count, dims, levels, layers), by
    * name, in a fixed order. Written after the version byte, checked on load.
    */
@@ -204,12 +234,7 @@ public abstract class AbstractPointHead extends AbstractBlock implements TalHead
   @Override
   protected void saveMetadata(DataOutputStream os) throws IOException {
     saveInputShapes(os);
-    Map<String, Integer> structure = structure();
-    os.writeInt(structure.size());
-    for (Map.Entry<String, Integer> e : structure.entrySet()) {
-      os.writeUTF(e.getKey());
-      os.writeInt(e.getValue());
-    }
+    HeadStructure.write(os, structure());
   }
 
   @Override
@@ -219,16 +244,7 @@ public abstract class AbstractPointHead extends AbstractBlock implements TalHead
           + ", the checkpoint has version " + loadVersion);
     }
     readInputShapes(is);
-    Map<String, Integer> expected = structure();
-    int count = is.readInt();
-    Map<String, Integer> found = new LinkedHashMap<>();
-    for (int i = 0; i < count; i++) {
-      found.put(is.readUTF(), is.readInt());
-    }
-    if (!found.equals(expected)) {
-      throw new MalformedModelException("checkpoint of " + getClass().getSimpleName() + " has structure " + found
-          + ", this head has " + expected);
-    }
+    HeadStructure.check(is, structure(), getClass().getSimpleName());
   }
 
   private void checkBatch(NDArray cls, NDArray reg, int videos) {

@@ -49,4 +49,10 @@ public interface TalHead extends Block {
    * @param videos one per video, in batch order
    */
   List<List<Detection>> decode(NDList outputs, List<VideoInfo> videos);
+
+  /**
+   * What a training step's forward of one video of {@code snippets} snippets costs through this
+   * head, loss included; the head must be initialized (its children know their widths).
+   */
+  HeadFootprint footprint(int snippets);
 }

@@ -1,5 +1,6 @@
 package dev.lofi.model.head;
 
+import dev.lofi.model.head.gtad.GtadHead;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -10,9 +11,10 @@ import java.util.function.Function;
  * head's {@link TalHead#kind()} and {@link TalHead#config()} into its checkpoint; the localizer
  * rebuilds the same head here and loads the parameters into it.
  *
- * <p>Adding a head (BMN's boundary-matching map, G-TAD's graph head) is a new class implementing
- * {@link TalHead}, with its own base if it starts a family as {@link AbstractPointHead} does for
- * point heads, plus one line in {@link #FACTORIES}.
+ * <p>Adding a head is a new class implementing {@link TalHead} (its forward, loss, decoding and
+ * {@link TalHead#footprint footprint}), with its own base if it starts a family as
+ * {@link AbstractPointHead} does for point heads, plus one line in {@link #FACTORIES}: G-TAD
+ * ({@code gtad}) came in that way.
  */
 public final class TalHeads {
 
@@ -20,9 +22,8 @@ public final class TalHeads {
   public static final String ANCHOR_FREE = "anchor-free";
 
   private static final Map<String, Function<HeadConfig, TalHead>> FACTORIES = new TreeMap<>(Map.of(
-      ANCHOR_FREE, AnchorFreeHead::fromConfig
-      // "bmn", BmnHead::fromConfig,
-      // "gtad", GtadHead::fromConfig
+      ANCHOR_FREE, AnchorFreeHead::fromConfig,
+      GtadHead.KIND, GtadHead::fromConfig
   ));
 
   private TalHeads() {}

@@ -9,15 +9,14 @@
  *       dev.lofi.model.head.AbstractPointHead} owns points ({@link dev.lofi.model.head.PointPyramid}),
  *       target assignment ({@link dev.lofi.model.head.TargetAssigner}), focal + DIoU loss and
  *       decoding; {@link dev.lofi.model.head.AnchorFreeHead} only builds the network.
- *   <li><b>Proposal-map heads</b> (BMN's boundary-matching confidence map, G-TAD's graph over
- *       snippets with sub-graph alignment): a later base class of their own (boundary
- *       probabilities and a start x duration map, their targets from tIoU with the ground truth,
- *       their decoding through the same {@link dev.lofi.model.segment.SoftNms}), since they share
- *       neither outputs nor losses with point heads. BMN/G-TAD rescale every video to a fixed
- *       map size; such a head resizes {@code [B, D, L]} to its size inside its block, so the
- *       {@code TalHead} contract (any {@code L}) holds.
+ *   <li><b>Proposal-map heads</b> (BMN, G-TAD): boundary probabilities and a start x duration map
+ *       of candidate segments, targets from tIoU with the ground truth, decoding through the same
+ *       {@link dev.lofi.model.segment.SoftNms}; {@link dev.lofi.model.head.gtad.GtadHead} is one.
+ *       BMN and G-TAD rescale every video to a fixed map size; here the map is sized by the
+ *       {@code L} it is given, so the {@code TalHead} contract (any {@code L}) holds.
  * </ul>
- * Each kind is one line in {@link dev.lofi.model.head.TalHeads}; a kind's options arrive as a
+ * Each head states its training-step footprint ({@link dev.lofi.model.head.HeadFootprint}) for
+ * the trainer's memory estimate. Each kind is one line in {@link dev.lofi.model.head.TalHeads}; a kind's options arrive as a
  * {@link dev.lofi.model.head.HeadConfig}, which a checkpoint stores with the kind so the localizer
  * rebuilds the same block before loading its parameters.
  */

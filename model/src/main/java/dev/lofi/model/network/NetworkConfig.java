@@ -43,6 +43,12 @@ public record NetworkConfig(int depth, float widthMultiplier, int framesPerSnipp
         head);
   }
 
+  /** The same encoder with a new head of {@code kind}: the kind's defaults except {@code options}. */
+  public NetworkConfig withHead(String kind, Map<String, String> options) {
+    return new NetworkConfig(depth, widthMultiplier, framesPerSnippet, stemStride, frameInput, kind,
+        new HeadConfig(head.numClasses(), head.inputDim(), options));
+  }
+
   /** The same network with another frame input. */
   public NetworkConfig withFrameInput(FrameInput input) {
     return new NetworkConfig(depth, widthMultiplier, framesPerSnippet, stemStride, input, headKind, head);

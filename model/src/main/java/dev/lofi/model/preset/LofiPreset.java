@@ -1,6 +1,8 @@
 package dev.lofi.model.preset;
 
 import dev.lofi.model.encoder.TsmResNet;
+import dev.lofi.model.head.TalHeads;
+import dev.lofi.model.head.gtad.GtadHead;
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.fidelity.FidelityPreset;
 import java.util.Arrays;
@@ -15,22 +17,28 @@ import java.util.stream.Collectors;
  */
 public enum LofiPreset {
 
-  /** The paper's ratios at a size two CPU cores train in minutes: a quarter of the width, a smaller head. */
-  CPU(FidelityPreset.CPU, 0.25f, Map.of("embedDim", "64", "levels", "3", "headLayers", "2")),
+  /** The paper's ratios at a size two CPU cores train in minutes: a quarter of the width, smaller heads. */
+  CPU(FidelityPreset.CPU, 0.25f, Map.of(
+      TalHeads.ANCHOR_FREE, Map.of("embedDim", "64", "levels", "3", "headLayers", "2"),
+      GtadHead.KIND, Map.of("hiddenDim", "64", "width", "32", "samples", "8", "alignDim", "128", "mapDim", "64"))),
 
-  /** The paper's fidelities and TSM-ResNet-18 at full width with the anchor-free head's own defaults. */
+  /** The paper's fidelities and TSM-ResNet-18 at full width with each head's own defaults. */
   PAPER(FidelityPreset.PAPER, 1.0f, Map.of());
+
+  /** The head every command trains unless told otherwise: the anchor-free head, the fastest to train. */
+  public static final String DEFAULT_HEAD = TalHeads.ANCHOR_FREE;
 
   private static final int DEPTH = 18;
 
   private final FidelityPreset fidelities;
   private final float width;
-  private final Map<String, String> head;
+  /** Head options by kind; a kind not named keeps its own defaults. */
+  private final Map<String, Map<String, String>> heads;
 
-  LofiPreset(FidelityPreset fidelities, float width, Map<String, String> head) {
+  LofiPreset(FidelityPreset fidelities, float width, Map<String, Map<String, String>> heads) {
     this.fidelities = fidelities;
     this.width = width;
-    this.head = head;
+    this.heads = heads;
   }
 
   /** The preset of a name given on the command line ({@code cpu}, {@code paper}). */
@@ -56,10 +64,19 @@ public enum LofiPreset {
     return fidelities;
   }
 
-  /** The network it trains, for {@code numClasses} action classes. */
+  /** The network it trains, for {@code numClasses} action classes, with the default head ({@link #DEFAULT_HEAD}). */
   public NetworkConfig network(int numClasses) {
+    return network(numClasses, DEFAULT_HEAD);
+  }
+
+  /** The network it trains with a head of {@code headKind} (a {@link TalHeads} kind), sized for this preset. */
+  public NetworkConfig network(int numClasses, String headKind) {
+    if (!TalHeads.kinds().contains(headKind)) {
+      throw new IllegalArgumentException("unknown head kind '" + headKind + "'; known: " + TalHeads.kinds());
+    }
     return NetworkConfig.of(DEPTH, width, fidelities.full().framesPerSnippet(),
-        TsmResNet.stemStrideFor(fidelities.full().frameSize()), numClasses, head);
+        TsmResNet.stemStrideFor(fidelities.full().frameSize()), numClasses, Map.of())
+        .withHead(headKind, heads.getOrDefault(headKind, Map.of()));
   }
 
   /** The live localizer's window: as many snippets as a full-fidelity video gives the head in training. */

@@ -31,7 +31,7 @@ class TalHeadsTest {
 
   @Test
   void namesUnknownKindsAndOptions() {
-    assertThat(TalHeads.kinds()).containsExactly("anchor-free");
+    assertThat(TalHeads.kinds()).containsExactly("anchor-free", "gtad");
     assertThatThrownBy(() -> TalHeads.create("bmn", HeadConfig.of(2, 8)))
         .hasMessageContaining("unknown head kind 'bmn'").hasMessageContaining("anchor-free");
     assertThatThrownBy(() -> TalHeads.create(TalHeads.ANCHOR_FREE, HeadConfig.of(2, 8).with("level", 3)))

@@ -8,6 +8,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Convolution;
 import dev.lofi.model.encoder.TemporalShift;
 import dev.lofi.model.encoder.TsmResNet;
+import dev.lofi.model.head.HeadFootprint;
 import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.topics.fidelity.Fidelity;
 import java.util.Locale;
@@ -20,19 +21,13 @@ import java.util.Locale;
  * <p>The encoder is walked for a single snippet {@code [1, T, 3, S, S]}: it treats every snippet
  * alike (its batch axis is snippets x frames), so a video costs L times that. DJL's lambda and
  * parallel blocks answer {@code getOutputShapes} by running on zeros of the input shape, which at
- * one snippet is a few megabytes even at 224 px. The head, whose forward is its own code, is
- * walked child by child: each child over every point of the pyramid.
+ * one snippet is a few megabytes even at 224 px. The head states its own footprint
+ * ({@link HeadFootprint}): only its forward knows the arrays it makes.
  */
 public final class ActivationWalk {
 
   /** A max-pool keeps int64 indices of its output's size for backward: two float32s' worth. */
   private static final double MAX_POOL_ARRAYS = 3;
-  /** A head convolution and the activation (ReLU, or scale and softplus) that follows it in the head's forward. */
-  private static final double HEAD_CONV_ARRAYS = 2;
-  /** A head normalisation (channel layer norm): centred, squared, normalised, scaled, shifted, then the ReLU. */
-  private static final double HEAD_NORM_ARRAYS = 6;
-  /** Loss arrays per output element: sigmoid focal loss and DIoU run about a dozen element-wise ops. */
-  private static final double LOSS_ARRAYS = 12;
 
   /**
    * Gradient arrays alive at once while backward runs through a residual unit, in units of its
@@ -72,12 +67,11 @@ public final class ActivationWalk {
     Shape snippet = new Shape(1, frames, TsmResNet.CHANNELS, side, side);           // [1, T, 3, S, S]
     ActivationWalk encoder = new ActivationWalk();
     encoder.walk(network.encoder(), new Shape[] {snippet});
-    ActivationWalk head = new ActivationWalk();
-    head.walkHead(network.head(), new Shape(1, network.featureDim(), fidelity.snippets())); // [1, D, L]
+    HeadFootprint head = network.head().footprint(fidelity.snippets());
     long snippets = fidelity.snippets();
-    return new PerVideo(snippets * encoder.activations + head.activations,
+    return new PerVideo(snippets * encoder.activations + head.activations(),
         Math.max(snippets * encoder.backward(), head.backward()), snippets * (double) snippet.size(),
-        snippets * encoder.flops + head.flops);
+        snippets * encoder.flops + head.flops());
   }
 
   private Shape[] walk(Block block, Shape[] in) {
@@ -124,22 +118,6 @@ public final class ActivationWalk {
       return name.contains("maxpool") ? MAX_POOL_ARRAYS : 1;
     }
     return 1;                                                                      // conv, batch norm, ...
-  }
-
-  /** Each child of the head over the whole pyramid of a batch of one: {@code [1, C, P]}. */
-  private void walkHead(Block head, Shape features) {
-    Shape[] outputs = head.getOutputShapes(new Shape[] {features});              // [1, P, K], [1, P, 2]
-    long points = outputs[0].get(1);
-    for (Block child : head.getChildren().values()) {
-      Shape initialized = child.getInputShapes()[0];                               // [b, C, l]
-      Shape atPyramid = new Shape(1, initialized.get(1), points);                  // [1, C, P]
-      Shape[] out = child.getOutputShapes(new Shape[] {atPyramid});
-      count(out, child instanceof Convolution ? HEAD_CONV_ARRAYS : HEAD_NORM_ARRAYS);
-      if (child instanceof Convolution convolution) {
-        flops += convolutionFlops(convolution, atPyramid, out[0]);
-      }
-    }
-    count(outputs, LOSS_ARRAYS);
   }
 
   /** Each output element is a dot product over the kernel and the input channels of its group. */

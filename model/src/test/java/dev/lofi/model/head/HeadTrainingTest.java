@@ -13,17 +13,21 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import dev.lofi.model.head.gtad.GtadHead;
 import dev.lofi.model.segment.Detection;
 import dev.lofi.model.segment.LabeledSegment;
 import dev.lofi.model.segment.SegmentIou;
 import dev.lofi.model.segment.VideoInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** A few optimiser steps on a tiny batch whose features carry the answer. */
-class AnchorFreeHeadTrainingTest {
+/** A few optimiser steps on a tiny batch whose features carry the answer, for every head kind. */
+class HeadTrainingTest {
 
   private static final int K = 2;
   private static final int D = 6;        // channel k: inside an action of class k; the rest noise
@@ -36,14 +40,25 @@ class AnchorFreeHeadTrainingTest {
       VideoTargets.of(DURATION, L, List.of(new LabeledSegment(0, 30, 60))),
       VideoTargets.of(DURATION, L, List.of(new LabeledSegment(0, 10, 14), new LabeledSegment(1, 20, 40))));
 
+  /** Each registered kind at a size that trains in a second. */
+  private static final Map<String, HeadConfig> TINY = Map.of(
+      TalHeads.ANCHOR_FREE, HeadConfig.of(K, D).with("embedDim", 16).with("levels", 3).with("headLayers", 2),
+      GtadHead.KIND, HeadConfig.of(K, D).with("hiddenDim", 16).with("width", 16).with("samples", 4)
+          .with("alignDim", 32).with("mapDim", 16));
+
   @Test
-  void lossFallsAndDetectionsFindTheActions() {
+  void everyKindHasATinyConfigHere() {
+    assertThat(TINY.keySet()).isEqualTo(TalHeads.kinds());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {TalHeads.ANCHOR_FREE, GtadHead.KIND})
+  void lossFallsAndDetectionsFindTheActions(String kind) {
     float[] features = features();
     List<Float> losses = new ArrayList<>();
-    try (Model model = Model.newInstance("anchor-free")) {
+    try (Model model = Model.newInstance(kind)) {
       model.getNDManager().getEngine().setRandomSeed(11);
-      AnchorFreeHead head = AnchorFreeHead.builder().setNumClasses(K).setInputDim(D)
-          .optEmbedDim(16).optLevels(3).optHeadLayers(2).build();
+      TalHead head = TalHeads.create(kind, TINY.get(kind));
       model.setBlock(head);
       // The head computes its own loss from structured targets; the config's Loss is not used.
       DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
@@ -75,7 +90,7 @@ class AnchorFreeHeadTrainingTest {
     float first = losses.get(0);
     float last = (float) losses.subList(45, 50).stream().mapToDouble(Float::doubleValue).average().orElseThrow();
     assertThat(losses).allSatisfy(l -> assertThat(l).isFinite());
-    assertThat(last).as("loss after 50 steps, from %s", losses).isLessThan(0.5f * first);
+    assertThat(last).as("%s loss after 50 steps, from %s", kind, losses).isLessThan(0.5f * first);
   }
 
   private static float[] features() {
