@@ -239,10 +239,7 @@ public abstract class AbstractPointHead extends AbstractBlock implements TalHead
 
   @Override
   protected void loadMetadata(byte loadVersion, DataInputStream is) throws IOException, MalformedModelException {
-    if (loadVersion != version) {
-      throw new MalformedModelException(getClass().getSimpleName() + " reads parameter format version " + version
-          + ", the checkpoint has version " + loadVersion);
-    }
+    HeadStructure.checkVersion(version, loadVersion, getClass().getSimpleName());
     readInputShapes(is);
     HeadStructure.check(is, structure(), getClass().getSimpleName());
   }

@@ -52,9 +52,8 @@ public final class AnchorFreeHead extends AbstractPointHead {
   static final byte VERSION = 1;
 
   /** Options this kind reads from a {@link HeadConfig}. */
-  public static final Set<String> OPTIONS = Set.of("embedDim", "embedLayers", "levels", "headLayers",
-      "centreRadius", "regressionWeight", "preNmsThreshold", "preNmsTopK", "minSnippets", "nmsSigma",
-      "minScore", "maxDetections");
+  public static final Set<String> OPTIONS = HeadConfig.union(Set.of("embedDim", "embedLayers", "levels",
+      "headLayers", "centreRadius", "regressionWeight"), DecodeConfig.OPTIONS);
 
   private static final float PRIOR = 0.01f;
 
@@ -105,21 +104,13 @@ public final class AnchorFreeHead extends AbstractPointHead {
   public static AnchorFreeHead fromConfig(HeadConfig config) {
     config.requireOnly(TalHeads.ANCHOR_FREE, OPTIONS);
     Builder b = builder().setNumClasses(config.numClasses()).setInputDim(config.inputDim());
-    DecodeConfig d = DecodeConfig.DEFAULT;
     return b.optEmbedDim(config.intOption("embedDim", b.embedDim))
         .optEmbedLayers(config.intOption("embedLayers", b.embedLayers))
         .optLevels(config.intOption("levels", b.levels))
         .optHeadLayers(config.intOption("headLayers", b.headLayers))
         .optCentreRadius(config.doubleOption("centreRadius", b.centreRadius))
         .optRegressionWeight(config.doubleOption("regressionWeight", b.regressionWeight))
-        .optDecoding(new DecodeConfig(
-            config.doubleOption("preNmsThreshold", d.preNmsThreshold()),
-            config.intOption("preNmsTopK", d.preNmsTopK()),
-            config.doubleOption("minSnippets", d.minSnippets()),
-            new dev.lofi.model.segment.SoftNms(
-                config.doubleOption("nmsSigma", d.nms().sigma()),
-                config.doubleOption("minScore", d.nms().minScore()),
-                config.intOption("maxDetections", d.nms().maxDetections()))))
+        .optDecoding(DecodeConfig.of(config))
         .build();
   }
 
@@ -300,12 +291,7 @@ public final class AnchorFreeHead extends AbstractPointHead {
       o.put("headLayers", String.valueOf(headLayers));
       o.put("centreRadius", String.valueOf(centreRadius));
       o.put("regressionWeight", String.valueOf(regressionWeight));
-      o.put("preNmsThreshold", String.valueOf(decoding.preNmsThreshold()));
-      o.put("preNmsTopK", String.valueOf(decoding.preNmsTopK()));
-      o.put("minSnippets", String.valueOf(decoding.minSnippets()));
-      o.put("nmsSigma", String.valueOf(decoding.nms().sigma()));
-      o.put("minScore", String.valueOf(decoding.nms().minScore()));
-      o.put("maxDetections", String.valueOf(decoding.nms().maxDetections()));
+      o.putAll(decoding.options());
       return new HeadConfig(numClasses, inputDim, o);
     }
 

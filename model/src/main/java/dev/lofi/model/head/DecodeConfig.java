@@ -1,6 +1,9 @@
 package dev.lofi.model.head;
 
 import dev.lofi.model.segment.SoftNms;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * How raw head outputs become detections: candidates above a score, the best of them, a minimum
@@ -30,6 +33,34 @@ public record DecodeConfig(double preNmsThreshold, int preNmsTopK, double minSni
     if (nms == null) {
       throw new IllegalArgumentException("nms is required");
     }
+  }
+
+  /** The option names a head's {@link HeadConfig} sets its decoding by. */
+  public static final Set<String> OPTIONS = Set.of("preNmsThreshold", "preNmsTopK", "minSnippets", "nmsSigma",
+      "minScore", "maxDetections");
+
+  /** The decoding a head's options describe, {@link #DEFAULT}'s values where they say nothing. */
+  public static DecodeConfig of(HeadConfig config) {
+    return new DecodeConfig(
+        config.doubleOption("preNmsThreshold", DEFAULT.preNmsThreshold()),
+        config.intOption("preNmsTopK", DEFAULT.preNmsTopK()),
+        config.doubleOption("minSnippets", DEFAULT.minSnippets()),
+        new SoftNms(
+            config.doubleOption("nmsSigma", DEFAULT.nms().sigma()),
+            config.doubleOption("minScore", DEFAULT.nms().minScore()),
+            config.intOption("maxDetections", DEFAULT.nms().maxDetections())));
+  }
+
+  /** This decoding as head options, every value explicit. */
+  public Map<String, String> options() {
+    Map<String, String> o = new LinkedHashMap<>();
+    o.put("preNmsThreshold", String.valueOf(preNmsThreshold));
+    o.put("preNmsTopK", String.valueOf(preNmsTopK));
+    o.put("minSnippets", String.valueOf(minSnippets));
+    o.put("nmsSigma", String.valueOf(nms.sigma()));
+    o.put("minScore", String.valueOf(nms.minScore()));
+    o.put("maxDetections", String.valueOf(nms.maxDetections()));
+    return o;
   }
 
   /** The same with another soft-NMS. */

@@ -65,6 +65,13 @@ public record HeadConfig(int numClasses, int inputDim, Map<String, String> optio
     }
   }
 
+  /** The option names of both sets: a kind's own and those it shares (decoding's). */
+  public static Set<String> union(Set<String> own, Set<String> shared) {
+    Set<String> all = new TreeSet<>(own);
+    all.addAll(shared);
+    return java.util.Collections.unmodifiableSet(all);
+  }
+
   /** Throws, naming them, if any option is not in {@code known}. */
   public void requireOnly(String kind, Set<String> known) {
     Set<String> unknown = new TreeSet<>(options.keySet());

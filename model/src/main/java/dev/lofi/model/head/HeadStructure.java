@@ -16,6 +16,14 @@ public final class HeadStructure {
 
   private HeadStructure() {}
 
+  /** Throws unless a checkpoint's parameter format {@code found} is the head's {@code version}. */
+  public static void checkVersion(byte version, byte found, String head) throws MalformedModelException {
+    if (found != version) {
+      throw new MalformedModelException(head + " reads parameter format version " + version
+          + ", the checkpoint has version " + found);
+    }
+  }
+
   /** Writes {@code structure} after the head's version byte. */
   public static void write(DataOutputStream os, Map<String, Integer> structure) throws IOException {
     os.writeInt(structure.size());

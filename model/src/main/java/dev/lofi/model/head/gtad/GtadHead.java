@@ -22,7 +22,6 @@ import dev.lofi.model.head.TalHead;
 import dev.lofi.model.head.VideoTargets;
 import dev.lofi.model.nd.AlignedConvolution;
 import dev.lofi.model.segment.Detection;
-import dev.lofi.model.segment.SoftNms;
 import dev.lofi.model.segment.TopK;
 import dev.lofi.model.segment.VideoInfo;
 import java.io.DataInputStream;
@@ -69,9 +68,8 @@ public final class GtadHead extends AbstractBlock implements TalHead {
   public static final String KIND = "gtad";
 
   /** Options this kind reads from a {@link HeadConfig}. */
-  public static final Set<String> OPTIONS = Set.of("hiddenDim", "width", "neighbours", "samples", "maxDuration",
-      "alignDim", "mapDim", "iouWeight", "classWeight", "preNmsThreshold", "preNmsTopK", "minSnippets", "nmsSigma",
-      "minScore", "maxDetections");
+  public static final Set<String> OPTIONS = HeadConfig.union(Set.of("hiddenDim", "width", "neighbours", "samples",
+      "maxDuration", "alignDim", "mapDim", "iouWeight", "classWeight"), DecodeConfig.OPTIONS);
 
   /** Parameter format: bump when the children or parameters change. */
   static final byte VERSION = 1;
@@ -137,7 +135,6 @@ public final class GtadHead extends AbstractBlock implements TalHead {
   public static GtadHead fromConfig(HeadConfig config) {
     config.requireOnly(KIND, OPTIONS);
     Builder b = builder().setNumClasses(config.numClasses()).setInputDim(config.inputDim());
-    DecodeConfig d = DecodeConfig.DEFAULT;
     return b.optHiddenDim(config.intOption("hiddenDim", b.hiddenDim))
         .optWidth(config.intOption("width", b.width))
         .optNeighbours(config.intOption("neighbours", b.neighbours))
@@ -147,14 +144,7 @@ public final class GtadHead extends AbstractBlock implements TalHead {
         .optMapDim(config.intOption("mapDim", b.mapDim))
         .optIouWeight(config.doubleOption("iouWeight", b.iouWeight))
         .optClassWeight(config.doubleOption("classWeight", b.classWeight))
-        .optDecoding(new DecodeConfig(
-            config.doubleOption("preNmsThreshold", d.preNmsThreshold()),
-            config.intOption("preNmsTopK", d.preNmsTopK()),
-            config.doubleOption("minSnippets", d.minSnippets()),
-            new SoftNms(
-                config.doubleOption("nmsSigma", d.nms().sigma()),
-                config.doubleOption("minScore", d.nms().minScore()),
-                config.intOption("maxDetections", d.nms().maxDetections()))))
+        .optDecoding(DecodeConfig.of(config))
         .build();
   }
 
@@ -372,10 +362,7 @@ public final class GtadHead extends AbstractBlock implements TalHead {
 
   @Override
   protected void loadMetadata(byte loadVersion, DataInputStream is) throws IOException, MalformedModelException {
-    if (loadVersion != version) {
-      throw new MalformedModelException("GtadHead reads parameter format version " + version
-          + ", the checkpoint has version " + loadVersion);
-    }
+    HeadStructure.checkVersion(version, loadVersion, "GtadHead");
     readInputShapes(is);
     HeadStructure.check(is, structure(), "GtadHead");
   }
@@ -504,12 +491,7 @@ public final class GtadHead extends AbstractBlock implements TalHead {
       o.put("mapDim", String.valueOf(mapDim));
       o.put("iouWeight", String.valueOf(iouWeight));
       o.put("classWeight", String.valueOf(classWeight));
-      o.put("preNmsThreshold", String.valueOf(decoding.preNmsThreshold()));
-      o.put("preNmsTopK", String.valueOf(decoding.preNmsTopK()));
-      o.put("minSnippets", String.valueOf(decoding.minSnippets()));
-      o.put("nmsSigma", String.valueOf(decoding.nms().sigma()));
-      o.put("minScore", String.valueOf(decoding.nms().minScore()));
-      o.put("maxDetections", String.valueOf(decoding.nms().maxDetections()));
+      o.putAll(decoding.options());
       return new HeadConfig(numClasses, inputDim, o);
     }
 
