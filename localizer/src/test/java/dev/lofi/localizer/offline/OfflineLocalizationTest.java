@@ -52,7 +52,11 @@ class OfflineLocalizationTest {
   }
 
   private static OfflineResult localize(Path path) {
-    return new OfflineLocalization(model, TestCheckpoints.FULL, TestSettings.SLIDING, new OfflineListener() {})
+    return localize(model, path);
+  }
+
+  private static OfflineResult localize(InferenceModel with, Path path) {
+    return new OfflineLocalization(with, TestCheckpoints.FULL, TestSettings.SLIDING, new OfflineListener() {})
         .run(path);
   }
 
@@ -72,9 +76,21 @@ class OfflineLocalizationTest {
 
   @Test
   void aVideoGivesTheClosedSegmentsTheLiveTopologyPublishesForTheSameVideo() {
-    OfflineResult result = localize(video);
+    assertOfflineIsLive(CHECKPOINT, model);
+  }
 
-    List<Segment> live = DriverRun.segments(CHECKPOINT, TestSettings.of("tiny", "offline-test", dir.resolve("state")),
+  @Test
+  void aGtadModelLocalizesAVideoOfflineAsTheLiveTopologyDoes() {
+    Checkpoint gtad = TestCheckpoints.tiny("tiny-gtad", "head", 2, TestCheckpoints.gtadNetwork(TestCheckpoints.FRAMES));
+    try (InferenceModel gtadModel = InferenceModel.load(gtad)) {
+      assertOfflineIsLive(gtad, gtadModel);
+    }
+  }
+
+  private static void assertOfflineIsLive(Checkpoint checkpoint, InferenceModel loaded) {
+    OfflineResult result = localize(loaded, video);
+
+    List<Segment> live = DriverRun.segments(checkpoint, TestSettings.of("tiny", "offline-test", dir.resolve("state-" + checkpoint.manifest().model())),
         liveSnippets(video, "walk"));
     List<Prediction> closed = live.stream().filter(segment -> segment.event() == Segment.Event.CLOSED)
         .map(segment -> new Prediction(segment.label(), segment.start(), segment.end(), segment.score())).toList();
