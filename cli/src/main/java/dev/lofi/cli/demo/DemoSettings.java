@@ -100,10 +100,7 @@ public record DemoSettings(String mode, Data data, Training training, Comparison
       this.batch = builder.batch;
       this.learningRate = builder.learningRate;
       this.validate = builder.validate;
-      this.head = Objects.requireNonNull(builder.head, "head");
-      if (!TalHeads.kinds().contains(head)) {
-        throw new IllegalArgumentException("unknown head kind '" + head + "'; known: " + TalHeads.kinds());
-      }
+      this.head = TalHeads.requireKind(Objects.requireNonNull(builder.head, "head"));
     }
 
     /** What {@code lofi train --stage all} does when no option is given, to change field by field. */

@@ -33,12 +33,16 @@ public final class TalHeads {
     return FACTORIES.keySet();
   }
 
-  /** A new, uninitialised head of {@code kind}; throws naming the known kinds if there is none. */
-  public static TalHead create(String kind, HeadConfig config) {
-    Function<HeadConfig, TalHead> factory = FACTORIES.get(kind);
-    if (factory == null) {
+  /** {@code kind}, if it is registered; else throws naming the known kinds. */
+  public static String requireKind(String kind) {
+    if (!FACTORIES.containsKey(kind)) {
       throw new IllegalArgumentException("unknown head kind '" + kind + "'; known: " + kinds());
     }
-    return factory.apply(config);
+    return kind;
+  }
+
+  /** A new, uninitialised head of {@code kind}; throws naming the known kinds if there is none. */
+  public static TalHead create(String kind, HeadConfig config) {
+    return FACTORIES.get(requireKind(kind)).apply(config);
   }
 }

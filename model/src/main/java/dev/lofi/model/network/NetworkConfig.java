@@ -30,9 +30,7 @@ public record NetworkConfig(int depth, float widthMultiplier, int framesPerSnipp
       throw new IllegalArgumentException("head input width " + head.inputDim() + " is not the encoder's feature width "
           + features + " (depth " + depth + ", width " + widthMultiplier + ")");
     }
-    if (!TalHeads.kinds().contains(headKind)) {
-      throw new IllegalArgumentException("unknown head kind '" + headKind + "'; known: " + TalHeads.kinds());
-    }
+    TalHeads.requireKind(headKind);
   }
 
   /** The anchor-free head on a TSM-ResNet, with the head's defaults except those given. */
