@@ -44,8 +44,7 @@ record DemoData(Path videosDir, AnnotationSet truth, Path testDir, Map<String, G
    * localizer sees actions at the scale the head learnt them; at 15 fps its snippets would be
    * twice as long.
    */
-  static final SynthPreset FORMAT = new SynthPreset("cpu-30fps", SynthPreset.CPU.width(), SynthPreset.CPU.height(),
-      30, SynthPreset.CPU.minVideoSeconds(), SynthPreset.CPU.maxVideoSeconds());
+  static final SynthPreset FORMAT = SynthPreset.CPU.withFps("cpu-30fps", 30);
 
   /** The test split's SynthTAL seed: the training set's is SynthTAL's default, 1. */
   static final long TEST_SEED = 1001;

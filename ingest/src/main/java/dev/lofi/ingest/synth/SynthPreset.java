@@ -57,6 +57,11 @@ public record SynthPreset(String name, int width, int height, double fps, double
     return new SynthPreset(name, width, height, fps, min, max);
   }
 
+  /** This format at another frame rate, under a name of its own. */
+  public SynthPreset withFps(String newName, double newFps) {
+    return new SynthPreset(newName, width, height, newFps, minVideoSeconds, maxVideoSeconds);
+  }
+
   /** The {@code WxH} form annotations use. */
   public String resolution() {
     return width + "x" + height;

@@ -25,4 +25,12 @@ class SynthPresetTest {
     assertThatThrownBy(() -> SynthPreset.CPU.withVideoSeconds(2, 4)).hasMessageContaining("[2.0, 4.0]");
     assertThatThrownBy(() -> SynthPreset.CPU.withVideoSeconds(10, 5)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aFormatAtAnotherFrameRateKeepsItsSizeAndLengthsUnderItsOwnName() {
+    SynthPreset faster = SynthPreset.CPU.withFps("cpu-30fps", 30);
+    assertThat(faster.name()).isEqualTo("cpu-30fps");
+    assertThat(faster.fps()).isEqualTo(30);
+    assertThat(faster.withFps("cpu", 15)).isEqualTo(SynthPreset.CPU);
+  }
 }

@@ -12,13 +12,17 @@ class SynthTalConfigTest {
 
   @Test
   void defaultsAreFortyCpuVideosFromSeedOneWithTwelveClipsPerClass() {
-    assertThat(DEFAULTS).isEqualTo(new SynthTalConfig(Path.of("out"), 40, 1, SynthPreset.CPU, 12, 6, false));
+    assertThat(DEFAULTS).extracting(SynthTalConfig::outDir, SynthTalConfig::videos, SynthTalConfig::seed,
+        SynthTalConfig::preset, SynthTalConfig::clipsPerClass, SynthTalConfig::backgroundClips, SynthTalConfig::legible)
+        .containsExactly(Path.of("out"), 40, 1L, SynthPreset.CPU, 12, 6, false);
   }
 
   @Test
   void withersChangeOneValueOnly() {
     assertThat(DEFAULTS.withVideos(3).withSeed(9).withPreset(SynthPreset.PAPER).withTrimmedClips(2, 0))
-        .isEqualTo(new SynthTalConfig(Path.of("out"), 3, 9, SynthPreset.PAPER, 2, 0, false));
+        .extracting(SynthTalConfig::outDir, SynthTalConfig::videos, SynthTalConfig::seed, SynthTalConfig::preset,
+            SynthTalConfig::clipsPerClass, SynthTalConfig::backgroundClips, SynthTalConfig::legible)
+        .containsExactly(Path.of("out"), 3, 9L, SynthPreset.PAPER, 2, 0, false);
   }
 
   @Test

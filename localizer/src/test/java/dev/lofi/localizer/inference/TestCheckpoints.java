@@ -7,6 +7,7 @@ import dev.lofi.model.checkpoint.NetworkCheckpoint;
 import dev.lofi.model.head.gtad.GtadHead;
 import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.model.network.TinyNetworks;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.fidelity.Fidelity;
 import dev.lofi.topics.fidelity.FidelityPreset;
@@ -41,7 +42,7 @@ public final class TestCheckpoints {
 
   /** The tiny network, for snippets of {@code frames} frames. */
   public static NetworkConfig network(int frames) {
-    return NetworkConfig.of(18, 0.125f, frames, 1, LABELS.size(), Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
+    return TinyNetworks.builder(LABELS.size()).optFramesPerSnippet(frames).optStemStride(1).build();
   }
 
   /** The tiny network with a tiny G-TAD head in place of the anchor-free one. */

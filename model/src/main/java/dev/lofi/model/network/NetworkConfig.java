@@ -10,52 +10,92 @@ import java.util.Objects;
 
 /**
  * Everything that fixes a {@link LocalizationNetwork}'s structure: a checkpoint's config, from
- * which the same network is built again to load its parameters.
- *
- * @param depth TSM-ResNet depth, 18, 34 or 50
- * @param widthMultiplier scales the encoder's widths (1.0 is the paper's)
- * @param framesPerSnippet T
- * @param stemStride the encoder stem's stride (4 standard, 2 or 1 for small frames)
- * @param frameInput what the encoder's stem sees of the frames
- * @param headKind a {@link TalHeads} kind
- * @param head the head's configuration; its input width must be the encoder's feature width
+ * which the same network is built again to load its parameters. Built with {@link #builder()}, as
+ * DJL's blocks are: the class count is required, everything else has a default.
  */
-public record NetworkConfig(int depth, float widthMultiplier, int framesPerSnippet, int stemStride,
-    FrameInput frameInput, String headKind, HeadConfig head) {
+public final class NetworkConfig {
 
-  public NetworkConfig {
-    Objects.requireNonNull(frameInput, "frameInput");
-    int features = TsmResNet.featureDim(depth, widthMultiplier);
-    if (head.inputDim() != features) {
-      throw new IllegalArgumentException("head input width " + head.inputDim() + " is not the encoder's feature width "
-          + features + " (depth " + depth + ", width " + widthMultiplier + ")");
-    }
-    TalHeads.requireKind(headKind);
+  /** The paper's encoder, TSM-ResNet-18. */
+  public static final int DEFAULT_DEPTH = 18;
+
+  private final int depth;
+  private final float widthMultiplier;
+  private final int framesPerSnippet;
+  private final int stemStride;
+  private final FrameInput frameInput;
+  private final String headKind;
+  private final HeadConfig head;
+
+  private NetworkConfig(Builder builder) {
+    this.depth = builder.depth;
+    this.widthMultiplier = builder.widthMultiplier;
+    this.framesPerSnippet = builder.framesPerSnippet;
+    this.stemStride = builder.stemStride;
+    this.frameInput = Objects.requireNonNull(builder.frameInput, "frameInput");
+    this.headKind = TalHeads.requireKind(builder.headKind);
+    this.head = new HeadConfig(builder.numClasses, TsmResNet.featureDim(depth, widthMultiplier), builder.headOptions);
   }
 
-  /** The anchor-free head on a TSM-ResNet, with the head's defaults except those given. */
-  public static NetworkConfig of(int depth, float widthMultiplier, int framesPerSnippet, int stemStride,
-      int numClasses, Map<String, String> headOptions) {
-    HeadConfig head = new HeadConfig(numClasses, TsmResNet.featureDim(depth, widthMultiplier), headOptions);
-    return new NetworkConfig(depth, widthMultiplier, framesPerSnippet, stemStride, FrameInput.RGB, TalHeads.ANCHOR_FREE,
-        head);
+  /** A builder with the defaults: TSM-ResNet-18 at full width, 8 frames, stem stride 4, RGB, the anchor-free head. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this config, to change some of it. */
+  public Builder toBuilder() {
+    return new Builder().optDepth(depth).optWidthMultiplier(widthMultiplier).optFramesPerSnippet(framesPerSnippet)
+        .optStemStride(stemStride).optFrameInput(frameInput).optHead(headKind, head.options())
+        .setNumClasses(head.numClasses());
+  }
+
+  /** TSM-ResNet depth, 18, 34 or 50. */
+  public int depth() {
+    return depth;
+  }
+
+  /** Scales the encoder's widths (1.0 is the paper's). */
+  public float widthMultiplier() {
+    return widthMultiplier;
+  }
+
+  /** T, the frames of one snippet. */
+  public int framesPerSnippet() {
+    return framesPerSnippet;
+  }
+
+  /** The encoder stem's stride (4 standard, 2 or 1 for small frames). */
+  public int stemStride() {
+    return stemStride;
+  }
+
+  /** What the encoder's stem sees of the frames. */
+  public FrameInput frameInput() {
+    return frameInput;
+  }
+
+  /** A {@link TalHeads} kind. */
+  public String headKind() {
+    return headKind;
+  }
+
+  /** The head's configuration; its input width is the encoder's feature width. */
+  public HeadConfig head() {
+    return head;
   }
 
   /** The same encoder with a new head of {@code kind}: the kind's defaults except {@code options}. */
   public NetworkConfig withHead(String kind, Map<String, String> options) {
-    return new NetworkConfig(depth, widthMultiplier, framesPerSnippet, stemStride, frameInput, kind,
-        new HeadConfig(head.numClasses(), head.inputDim(), options));
+    return toBuilder().optHead(kind, options).build();
   }
 
   /** The same network with another frame input. */
   public NetworkConfig withFrameInput(FrameInput input) {
-    return new NetworkConfig(depth, widthMultiplier, framesPerSnippet, stemStride, input, headKind, head);
+    return toBuilder().optFrameInput(input).build();
   }
 
   /** The same network with a head for {@code numClasses} classes. */
   public NetworkConfig withClasses(int numClasses) {
-    return new NetworkConfig(depth, widthMultiplier, framesPerSnippet, stemStride, frameInput, headKind,
-        new HeadConfig(numClasses, head.inputDim(), head.options()));
+    return toBuilder().setNumClasses(numClasses).build();
   }
 
   /** Builds the network, with fresh parameters. */
@@ -101,10 +141,11 @@ public record NetworkConfig(int depth, float widthMultiplier, int framesPerSnipp
     if (options != null) {
       ((Map<?, ?>) options).forEach((name, value) -> headOptions.put(String.valueOf(name), String.valueOf(value)));
     }
-    HeadConfig head = new HeadConfig(intValue(map, "num_classes"), TsmResNet.featureDim(depth, width), headOptions);
     Object input = map.get("frame_input");
-    return new NetworkConfig(depth, width, intValue(map, "frames_per_snippet"), intValue(map, "stem_stride"),
-        input == null ? FrameInput.RGB : FrameInput.of(String.valueOf(input)), String.valueOf(kind), head);
+    return builder().setNumClasses(intValue(map, "num_classes")).optDepth(depth).optWidthMultiplier(width)
+        .optFramesPerSnippet(intValue(map, "frames_per_snippet")).optStemStride(intValue(map, "stem_stride"))
+        .optFrameInput(input == null ? FrameInput.RGB : FrameInput.of(String.valueOf(input)))
+        .optHead(String.valueOf(kind), headOptions).build();
   }
 
   private static Object required(Map<String, ?> map, String key) {
@@ -128,5 +169,91 @@ public record NetworkConfig(int depth, float widthMultiplier, int framesPerSnipp
       throw new IllegalArgumentException("network config key '" + key + "' must be an integer, got " + map.get(key));
     }
     return (int) value;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof NetworkConfig that && depth == that.depth
+        && Float.compare(widthMultiplier, that.widthMultiplier) == 0 && framesPerSnippet == that.framesPerSnippet
+        && stemStride == that.stemStride && frameInput == that.frameInput && headKind.equals(that.headKind)
+        && head.equals(that.head);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(depth, widthMultiplier, framesPerSnippet, stemStride, frameInput, headKind, head);
+  }
+
+  @Override
+  public String toString() {
+    return "NetworkConfig" + toMap();
+  }
+
+  /** Sets a {@link NetworkConfig}'s fields by name; {@link #build()} validates them together. */
+  public static final class Builder {
+
+    private static final int UNSET = -1;
+
+    private int numClasses = UNSET;
+    private int depth = DEFAULT_DEPTH;
+    private float widthMultiplier = 1f;
+    private int framesPerSnippet = TsmResNet.DEFAULT_FRAMES_PER_SNIPPET;
+    private int stemStride = TsmResNet.IMAGENET_STEM_STRIDE;
+    private FrameInput frameInput = FrameInput.RGB;
+    private String headKind = TalHeads.ANCHOR_FREE;
+    private Map<String, String> headOptions = Map.of();
+
+    private Builder() {}
+
+    /** Sets the number of action classes the head scores. Required. */
+    public Builder setNumClasses(int numClasses) {
+      this.numClasses = numClasses;
+      return this;
+    }
+
+    /** TSM-ResNet depth, 18, 34 or 50; default 18. */
+    public Builder optDepth(int depth) {
+      this.depth = depth;
+      return this;
+    }
+
+    /** Scales the encoder's widths; default 1, the paper's. */
+    public Builder optWidthMultiplier(float widthMultiplier) {
+      this.widthMultiplier = widthMultiplier;
+      return this;
+    }
+
+    /** T, the frames of one snippet; default 8. */
+    public Builder optFramesPerSnippet(int framesPerSnippet) {
+      this.framesPerSnippet = framesPerSnippet;
+      return this;
+    }
+
+    /** The encoder stem's stride; default 4, ImageNet's (2 or 1 suit small frames). */
+    public Builder optStemStride(int stemStride) {
+      this.stemStride = stemStride;
+      return this;
+    }
+
+    /** What the stem sees of the frames; default RGB. */
+    public Builder optFrameInput(FrameInput frameInput) {
+      this.frameInput = frameInput;
+      return this;
+    }
+
+    /** The head: a {@link TalHeads} kind, with that kind's defaults except {@code options}; default anchor-free. */
+    public Builder optHead(String kind, Map<String, String> options) {
+      this.headKind = kind;
+      this.headOptions = Map.copyOf(options);
+      return this;
+    }
+
+    /** The config; an unset class count, an unknown head kind or an unbuildable encoder is refused. */
+    public NetworkConfig build() {
+      if (numClasses == UNSET) {
+        throw new IllegalStateException("the number of classes is required: call setNumClasses");
+      }
+      return new NetworkConfig(this);
+    }
   }
 }

@@ -28,8 +28,6 @@ public enum LofiPreset {
   /** The head every command trains unless told otherwise: the anchor-free head, the fastest to train. */
   public static final String DEFAULT_HEAD = TalHeads.ANCHOR_FREE;
 
-  private static final int DEPTH = 18;
-
   private final FidelityPreset fidelities;
   private final float width;
   /** Head options by kind; a kind not named keeps its own defaults. */
@@ -71,9 +69,10 @@ public enum LofiPreset {
 
   /** The network it trains with a head of {@code headKind} (a {@link TalHeads} kind), sized for this preset. */
   public NetworkConfig network(int numClasses, String headKind) {
-    return NetworkConfig.of(DEPTH, width, fidelities.full().framesPerSnippet(),
-        TsmResNet.stemStrideFor(fidelities.full().frameSize()), numClasses, Map.of())
-        .withHead(headKind, heads.getOrDefault(headKind, Map.of()));
+    return NetworkConfig.builder().setNumClasses(numClasses).optWidthMultiplier(width)
+        .optFramesPerSnippet(fidelities.full().framesPerSnippet())
+        .optStemStride(TsmResNet.stemStrideFor(fidelities.full().frameSize()))
+        .optHead(headKind, heads.getOrDefault(headKind, Map.of())).build();
   }
 
   /** The live localizer's window: as many snippets as a full-fidelity video gives the head in training. */

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.model.network.TinyNetworks;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.record.CheckpointChunker;
 import dev.lofi.topics.record.CheckpointManifest;
@@ -26,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CheckpointExportTest {
 
-  private static final NetworkConfig CONFIG = NetworkConfig.of(18, 0.125f, 2, 2, 3,
-      Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
+  private static final NetworkConfig CONFIG = TinyNetworks.anchorFree(3);
   private static final Shape INPUT = new Shape(1, 4, 2, 3, 32, 32);
 
   @TempDir

@@ -10,7 +10,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.lofi.model.network.LocalizationNetwork;
+import dev.lofi.model.head.TalHeads;
 import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.model.network.TinyNetworks;
 import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.checkpoint.CheckpointStore;
@@ -23,8 +25,7 @@ import org.junit.jupiter.api.Test;
 /** A network's parameters through lofi.checkpoints on a real broker. */
 class NetworkCheckpointTest {
 
-  private static final NetworkConfig CONFIG = NetworkConfig.of(18, 0.125f, 2, 2, 3,
-      Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
+  private static final NetworkConfig CONFIG = TinyNetworks.anchorFree(3);
   private static final Shape INPUT = new Shape(1, 4, 2, 3, 32, 32);
 
   @Test
@@ -56,7 +57,8 @@ class NetworkCheckpointTest {
       LocalizationNetwork network = CONFIG.build();
       network.initialize(manager, DataType.FLOAT32, INPUT);
       byte[] parameters = NetworkCheckpoint.parameters(network);
-      NetworkConfig wider = NetworkConfig.of(18, 0.25f, 2, 2, 3, Map.of("embedDim", "16", "levels", "2"));
+      NetworkConfig wider = TinyNetworks.builder(3).optWidthMultiplier(0.25f)
+          .optHead(TalHeads.ANCHOR_FREE, Map.of("embedDim", "16", "levels", "2")).build();
       assertThatThrownBy(() -> NetworkCheckpoint.load(manager, wider, parameters, INPUT))
           .hasMessageContaining("does not fit network");
     }

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 /** A network's config to a checkpoint manifest's map and back. */
 class NetworkConfigTest {
 
-  private static final NetworkConfig CONFIG = NetworkConfig.of(18, 0.125f, 2, 2, 3,
-      Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
+  private static final NetworkConfig CONFIG = TinyNetworks.anchorFree(3);
 
   @Test
   void fromMapInvertsToMap() {
@@ -64,5 +63,29 @@ class NetworkConfigTest {
     Map<String, Object> text = new HashMap<>(CONFIG.toMap());
     text.put("num_classes", "three");
     assertThatThrownBy(() -> NetworkConfig.fromMap(text)).hasMessageContaining("'num_classes' must be a number");
+  }
+
+  @Test
+  void theBuilderDefaultsToThePapersEncoderAndTheAnchorFreeHeadAndRequiresAClassCount() {
+    NetworkConfig paper = NetworkConfig.builder().setNumClasses(20).build();
+    assertThat(paper.depth()).isEqualTo(18);
+    assertThat(paper.widthMultiplier()).isEqualTo(1f);
+    assertThat(paper.framesPerSnippet()).isEqualTo(8);
+    assertThat(paper.stemStride()).isEqualTo(4);
+    assertThat(paper.frameInput()).isEqualTo(FrameInput.RGB);
+    assertThat(paper.headKind()).isEqualTo("anchor-free");
+    assertThat(paper.head().inputDim()).isEqualTo(512);
+
+    assertThatThrownBy(() -> NetworkConfig.builder().build()).hasMessageContaining("setNumClasses");
+    assertThatThrownBy(() -> NetworkConfig.builder().setNumClasses(2).optHead("bmn", Map.of()).build())
+        .hasMessageContaining("unknown head kind 'bmn'");
+  }
+
+  @Test
+  void withMethodsChangeOneFieldAndKeepTheRest() {
+    NetworkConfig more = CONFIG.withClasses(7);
+    assertThat(more.head().numClasses()).isEqualTo(7);
+    assertThat(more.toBuilder().setNumClasses(3).build()).isEqualTo(CONFIG);
+    assertThat(CONFIG.withHead("gtad", Map.of()).head().options()).isEmpty();
   }
 }

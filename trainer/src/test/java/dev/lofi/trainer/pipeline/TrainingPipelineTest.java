@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lofi.model.checkpoint.CheckpointConfig;
 import dev.lofi.model.head.gtad.GtadHead;
 import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.model.network.TinyNetworks;
 import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.topics.record.CheckpointManifest;
 import dev.lofi.trainer.SyntheticClips;
@@ -30,8 +31,7 @@ import org.junit.jupiter.api.Test;
 
 class TrainingPipelineTest {
 
-  private static final NetworkConfig NETWORK = NetworkConfig.of(18, 0.125f, 2, 2, 2,
-      Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
+  private static final NetworkConfig NETWORK = TinyNetworks.anchorFree(2);
 
   @Test
   void theLofiStageStartsFromThePretrainedCheckpointsNetworkAndSaysSoAndEachStageIsTimed() {

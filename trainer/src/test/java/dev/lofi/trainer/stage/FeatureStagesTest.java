@@ -12,6 +12,7 @@ import dev.lofi.model.checkpoint.CheckpointConfig;
 import dev.lofi.model.checkpoint.NetworkCheckpoint;
 import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.model.network.TinyNetworks;
 import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.checkpoint.Checkpoint;
@@ -38,8 +39,7 @@ import org.junit.jupiter.api.Test;
 /** The extract and head stages on tiny videos from a real broker: LoFi's stages (3) and (4). */
 class FeatureStagesTest {
 
-  private static final NetworkConfig NETWORK = NetworkConfig.of(18, 0.125f, 2, 2, SyntheticClips.LABELS.size(),
-      Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
+  private static final NetworkConfig NETWORK = TinyNetworks.anchorFree(SyntheticClips.LABELS.size());
   private static final int SNIPPETS = 8;
   private static final int SIDE = 16;
   private static final Shape INPUT = new Shape(1, SNIPPETS, 2, 3, SIDE, SIDE);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.model.network.TinyNetworks;
 import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.record.TrainerMetric;
@@ -30,8 +31,7 @@ class JointTrainingTest {
     SyntheticClips.publish(bootstrap, "v" + tag + "_", 6, 2, Map.of(spatial, new int[] {8, 16}, temporal,
         new int[] {4, 32}), "training");
     SyntheticClips.publish(bootstrap, "w" + tag + "_", 2, 2, Map.of(full, new int[] {8, 32}), "validation");
-    NetworkConfig network = NetworkConfig.of(18, 0.125f, 2, 2, SyntheticClips.LABELS.size(),
-        Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
+    NetworkConfig network = TinyNetworks.anchorFree(SyntheticClips.LABELS.size());
     JointTrainingSettings settings = JointTrainingSettings.builder("joint-" + tag)
         .optFidelities(List.of(spatial, temporal)).optEpochs(6).optBatchSize(2).optLearningRate(0.05f)
         .optValidationFidelity(full).build();
@@ -78,8 +78,7 @@ class JointTrainingTest {
     String bootstrap = KafkaTestCluster.shared().bootstrapWithCatalog();
     String fidelity = "r" + tag;
     SyntheticClips.publish(bootstrap, "k" + tag + "_", 6, 2, Map.of(fidelity, new int[] {4, 16}), "training");
-    NetworkConfig network = NetworkConfig.of(18, 0.125f, 2, 2, SyntheticClips.LABELS.size(),
-        Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
+    NetworkConfig network = TinyNetworks.anchorFree(SyntheticClips.LABELS.size());
     // Without validation the stage ends on its last epoch, whatever the scores.
     JointTrainingSettings settings = JointTrainingSettings.builder("resume-" + tag).optFidelities(List.of(fidelity))
         .optEpochs(3).optBatchSize(2).optLearningRate(0.05f).optValidationFidelity(null).build();

@@ -3,6 +3,7 @@ package dev.lofi.trainer.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.model.network.TinyNetworks;
 import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.trainer.SyntheticClips;
@@ -19,8 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The pretrain stage of a data set without trimmed clips: it learns from the training videos' segments. */
 class PretrainingFromSegmentsTest {
 
-  private static final NetworkConfig NETWORK = NetworkConfig.of(18, 0.125f, 2, 2, 2,
-      Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
+  private static final NetworkConfig NETWORK = TinyNetworks.anchorFree(2);
   private static final String TAG = UUID.randomUUID().toString().substring(0, 6);
   private static final String FULL = "full" + TAG;
   private static final String MODEL = "segments-" + TAG;

@@ -11,6 +11,7 @@ import dev.lofi.model.checkpoint.CheckpointExport;
 import dev.lofi.model.checkpoint.NetworkCheckpoint;
 import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.model.network.TinyNetworks;
 import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.record.CheckpointChunker;
@@ -29,9 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code lofi train --init}: the pretrain stage taken from an exported network instead of trained. */
 class PretrainingInitTest {
 
-  private static final Map<String, String> HEAD = Map.of("embedDim", "16", "levels", "2", "headLayers", "1");
-  private static final NetworkConfig SAVED = NetworkConfig.of(18, 0.125f, 2, 2, 5, HEAD);
-  private static final NetworkConfig TRAINED_NEXT = NetworkConfig.of(18, 0.125f, 2, 2, 1, HEAD);
+  private static final NetworkConfig SAVED = TinyNetworks.anchorFree(5);
+  private static final NetworkConfig TRAINED_NEXT = TinyNetworks.anchorFree(1);
   private static final Shape INPUT = new Shape(1, 3, 2, 3, 32, 32);
 
   @TempDir
@@ -61,7 +61,7 @@ class PretrainingInitTest {
   @Test
   void anEncoderOfAnotherStructureIsRefusedNamingBoth() {
     try (NDManager manager = NDManager.newBaseManager()) {
-      export(manager, NetworkConfig.of(18, 0.25f, 2, 2, 5, HEAD));
+      export(manager, TinyNetworks.builder(5).optWidthMultiplier(0.25f).build());
       Pretraining pretraining = pretraining(KafkaTestCluster.shared().bootstrapWithCatalog(), "init-mismatch");
 
       assertThatThrownBy(() -> pretraining.startFrom(dir.resolve("saved-0000.params"), TRAINED_NEXT, List.of("spin")))

@@ -15,6 +15,7 @@ import ai.djl.training.loss.Loss;
 import dev.lofi.model.checkpoint.NetworkCheckpoint;
 import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
+import dev.lofi.model.network.TinyNetworks;
 import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.record.TrainerMetric;
@@ -33,8 +34,7 @@ import org.junit.jupiter.api.Test;
 /** The pretrain stage on tiny trimmed clips from a real broker, and the lofi stage starting from it. */
 class PretrainingTest {
 
-  private static final NetworkConfig NETWORK = NetworkConfig.of(18, 0.125f, 2, 2, 2,
-      Map.of("embedDim", "16", "levels", "2", "headLayers", "1"));
+  private static final NetworkConfig NETWORK = TinyNetworks.anchorFree(2);
   private static final String TAG = UUID.randomUUID().toString().substring(0, 6);
   private static final String FULL = "full" + TAG;
   private static final String MODEL = "pre-" + TAG;
