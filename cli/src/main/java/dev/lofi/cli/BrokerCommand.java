@@ -3,6 +3,7 @@ package dev.lofi.cli;
 import dev.lofi.topics.broker.BrokerSettings;
 import dev.lofi.topics.broker.ClientListener;
 import dev.lofi.topics.broker.EmbeddedBroker;
+import dev.lofi.topics.broker.ListenerSecurity;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,7 +46,7 @@ final class BrokerCommand implements Callable<Integer> {
   public Integer call() {
     String advertised = advertisedHost != null ? advertisedHost : "0.0.0.0".equals(host) ? "localhost" : host;
     BrokerSettings settings = BadUsage.interpreting(() -> new BrokerSettings(dataDir,
-        new ClientListener(host, port, advertised), messageMaxBytes));
+        new ClientListener(host, port, advertised), messageMaxBytes, ListenerSecurity.PLAINTEXT));
     EmbeddedBroker broker = EmbeddedBroker.start(settings);
     Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "lofi-broker-stop"));
     spec.commandLine().getOut().printf("lofi broker: serving at %s (data: %s). Ctrl-C to stop.%n",

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,8 @@ final class LocalizeFilesCommand implements Callable<Integer> {
   static final String NAME = "files";
 
   @Mixin KafkaOptions kafka;
+
+  @Mixin CheckpointKeyOptions keys;
 
   @Mixin SlidingWindowOptions window;
 
@@ -78,7 +81,8 @@ final class LocalizeFilesCommand implements Callable<Integer> {
     CheckpointRef reference = BadUsage.interpreting(() -> CheckpointRef.parse(checkpoint != null ? checkpoint
         : window.modelName()));
     Checkpoint loaded;
-    try (KafkaConnection connection = kafka.connect(err)) {
+    try (CheckpointKeyOptions.Scope trust = keys.apply(Optional.empty());
+         KafkaConnection connection = kafka.connect(err)) {
       // A --checkpoint that names no checkpoint (no such version, no such export) is a bad argument.
       loaded = BadUsage.interpreting(() -> reference.load(connection.bootstrap()));
     }

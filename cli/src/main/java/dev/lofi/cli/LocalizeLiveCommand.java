@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +46,8 @@ final class LocalizeLiveCommand implements Callable<Integer> {
   private static final long STATUS_MILLIS = 200;
 
   @Mixin KafkaOptions kafka;
+
+  @Mixin CheckpointKeyOptions keys;
 
   @Mixin SlidingWindowOptions window;
 
@@ -78,7 +81,8 @@ final class LocalizeLiveCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     LocalizerSettings settings = BadUsage.interpreting(() -> new LocalizerSettings(window.modelName(),
         window.settings(threshold), new StreamsApplication(applicationId, stateDir, threads, guarantee)));
-    try (KafkaConnection connection = kafka.connect(spec.commandLine().getErr())) {
+    try (CheckpointKeyOptions.Scope trust = keys.apply(Optional.empty());
+         KafkaConnection connection = kafka.connect(spec.commandLine().getErr())) {
       try (CatalogAdmin admin = CatalogAdmin.connect(connection.bootstrap())) {
         admin.createMissing(List.of(TopicCatalog.LIVE_CLIPS, TopicCatalog.SEGMENTS, TopicCatalog.CHECKPOINTS,
             TopicCatalog.DLQ));

@@ -3,6 +3,7 @@ package dev.lofi.cli;
 import dev.lofi.model.preset.LofiPreset;
 import dev.lofi.trainer.stage.Cycle;
 import java.io.PrintWriter;
+import org.apache.kafka.common.errors.AuthenticationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -25,6 +26,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         EvaluateCommand.class,
         BenchCommand.class,
         DemoCommand.class,
+        KeygenCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 done, 1 failed, 2 bad usage.",
         "Run 'lofi help COMMAND' or 'lofi COMMAND --help' for a command's options."})
@@ -86,6 +88,16 @@ public final class Lofi implements Runnable {
     }
 
     private static String describe(Throwable e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof AuthenticationException refused) {
+          // Kafka's own text names the mechanism or the handshake; where to fix it is ours to say.
+          return "the Kafka cluster refused this client: " + refused.getMessage()
+              + " (check security.protocol, sasl.* and ssl.* in the --kafka-config file)";
+        }
+        if (cause == cause.getCause()) {
+          break;
+        }
+      }
       StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
       for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
         if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {

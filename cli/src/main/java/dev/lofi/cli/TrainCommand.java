@@ -152,6 +152,13 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--export", paramLabel = "DIR", description = "Also write DJL .params and a JSON config to DIR.")
   Path export;
 
+  @Option(names = "--signing-key", paramLabel = "PRIVATE.pem",
+      description = "Sign every checkpoint published with this Ed25519 private key (lofi keygen), for localizers "
+          + "that trust only its public key.")
+  Path signingKey;
+
+  @Mixin CheckpointKeyOptions keys;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -170,7 +177,8 @@ final class TrainCommand implements Callable<Integer> {
     }
     String name = model != null ? model : baseline ? preset.baselineModelName() : preset.modelName();
     ProgressLine progress = ProgressLine.forConsole(spec.commandLine().getOut(), err);
-    try (KafkaConnection connection = kafka.connect(err);
+    try (CheckpointKeyOptions.Scope signing = keys.apply(Optional.ofNullable(signingKey));
+         KafkaConnection connection = kafka.connect(err);
          MetricsPublisher metrics = new MetricsPublisher(connection.bootstrap(), name, console(progress))) {
       TrainingPipeline pipeline = new TrainingPipeline(connection.bootstrap(), metrics, progress::println);
       for (Stage next : stage.runs(baseline)) {

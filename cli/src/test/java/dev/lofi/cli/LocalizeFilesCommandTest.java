@@ -90,7 +90,7 @@ class LocalizeFilesCommandTest {
   }
 
   @Test
-  void aVersionThatIsNotTheLatestIsRefusedAsBadUsageNamingTheLatest() {
+  void aVersionTheTopicDoesNotKeepIsRefusedAsBadUsageNamingThoseItKeeps() {
     Checkpoint published = published(3);
     String model = published.manifest().model();
 

@@ -16,8 +16,10 @@ import dev.lofi.topics.catalog.Topic;
 import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.trainer.stage.Cycle;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +53,8 @@ class LofiCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"broker", "topics", "synth", "ingest", "train", "localize", "evaluate", "bench", "demo"})
+  @ValueSource(strings = {"broker", "topics", "synth", "ingest", "train", "localize", "evaluate", "bench", "demo",
+      "keygen"})
   void everyCommandOfTheDesignExplainsItselfWithHelp(String command) {
     Run run = lofi(command, "--help");
     assertThat(run.exitCode()).isZero();
@@ -62,9 +65,38 @@ class LofiCommandTest {
   void kafkaFacingCommandsTakeBootstrap() {
     for (String command : List.of("ingest", "train", "localize live", "localize files", "bench localize",
         "bench learn")) {
-      assertThat(lofi((command + " --help").split(" ")).out()).as(command).contains("--bootstrap=HOST:PORT");
+      assertThat(lofi((command + " --help").split(" ")).out()).as(command).contains("--bootstrap=HOST:PORT")
+          .contains("--kafka-config=FILE");
     }
-    assertThat(lofi("topics", "create", "--help").out()).contains("--bootstrap=HOST:PORT");
+    assertThat(lofi("topics", "create", "--help").out()).contains("--bootstrap=HOST:PORT")
+        .contains("--kafka-config=FILE");
+  }
+
+  @Test
+  void keygenWritesAKeyPairThatTrainingSignsWithAndRefusesToOverwriteIt(@TempDir Path dir) {
+    Run first = lofi("keygen", "--out", dir.resolve("keys").toString());
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(dir.resolve("keys/signing-key.pem")).content().startsWith("-----BEGIN PRIVATE KEY-----");
+    assertThat(dir.resolve("keys/trusted-key.pem")).content().startsWith("-----BEGIN PUBLIC KEY-----");
+
+    Run again = lofi("keygen", "--out", dir.resolve("keys").toString());
+    assertThat(again.exitCode()).isEqualTo(2);
+    assertThat(again.err()).contains("already holds a key pair");
+    assertThat(lofi("train", "--help").out()).contains("--signing-key=PRIVATE.pem").contains("--trusted-key=PUBLIC.pem");
+    assertThat(lofi("localize", "live", "--help").out()).contains("--trusted-key=PUBLIC.pem");
+  }
+
+  @Test
+  void aClientConfigIsRefusedForTheEmbeddedBrokerAndABadOneBeforeAnyConnection(@TempDir Path dir) throws IOException {
+    Path config = Files.writeString(dir.resolve("client.properties"), "security.protocol=SSL\n");
+    Run embedded = lofi("topics", "create", "--bootstrap", "embedded", "--kafka-config", config.toString());
+    assertThat(embedded.exitCode()).isEqualTo(2);
+    assertThat(embedded.err()).contains("--kafka-config is for a cluster given with --bootstrap HOST:PORT");
+
+    Path typo = Files.writeString(dir.resolve("typo.properties"), "security.protocl=SSL\n");
+    Run bad = lofi("topics", "create", "--bootstrap", "localhost:1", "--kafka-config", typo.toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains(typo + ": 'security.protocl' is not a Kafka client setting");
   }
 
   @ParameterizedTest

@@ -59,11 +59,19 @@ class DeadLetterRoutingTest {
 
     List<ConsumerRecord<byte[], byte[]>> polled = TopicSnapshot.read(bootstrap, CLIPS.name(), 0);
     List<DecodedRecord<ClipSnippet>> decoded;
-    try (KafkaProducer<byte[], byte[]> dlqProducer = TopicsFixture.rawProducer(bootstrap)) {
-      DeadLetterPublisher deadLetters = new DeadLetterPublisher(dlqProducer, "dead-letter-test");
+    try (DeadLetterPublisher deadLetters = DeadLetterPublisher.open(bootstrap, "dead-letter-test")) {
       decoded = new RecordDecoder<>(RecordSerdes.clipSnippet().deserializer(), deadLetters).decode(polled);
       deadLetters.flush();
       assertThat(deadLetters.published()).isEqualTo(5);
+    }
+    // A second scan, and a third after a restart, refuse the same records without a second letter.
+    for (int scan = 2; scan <= 3; scan++) {
+      try (DeadLetterPublisher again = DeadLetterPublisher.open(bootstrap, "dead-letter-test")) {
+        assertThat(new RecordDecoder<>(RecordSerdes.clipSnippet().deserializer(), again).decode(polled))
+            .extracting(DecodedRecord::key).containsExactly("good-0", "good-1", "good-2");
+        assertThat(again.refused()).as("scan " + scan).isEqualTo(5);
+        assertThat(again.published()).as("scan " + scan).isZero();
+      }
     }
 
     assertThat(decoded).extracting(DecodedRecord::key).containsExactly("good-0", "good-1", "good-2");
@@ -93,8 +101,7 @@ class DeadLetterRoutingTest {
   }
 
   private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-    var header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    return DeadLetterHeaders.text(record.headers(), name);
   }
 
   private static byte[] bytes(String s) {

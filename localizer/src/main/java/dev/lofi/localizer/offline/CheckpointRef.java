@@ -1,12 +1,12 @@
 package dev.lofi.localizer.offline;
 
-import dev.lofi.model.checkpoint.CheckpointConfig;
 import dev.lofi.model.checkpoint.CheckpointExport;
 import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.checkpoint.CheckpointStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -65,19 +65,20 @@ public record CheckpointRef(String model, String version, Path export) {
       return CheckpointExport.read(export).checkpoint();
     }
     CheckpointStore store = new CheckpointStore(bootstrap);
-    Optional<Checkpoint> found = store.latest(model);
-    if (found.isEmpty()) {
-      Set<String> models = store.latestManifests().keySet();
-      throw new IllegalArgumentException("no checkpoint of " + model + " on " + TopicCatalog.CHECKPOINTS.name()
-          + " at " + bootstrap + "; it holds checkpoints of " + (models.isEmpty() ? "no model" : String.join(", ", models)));
+    Optional<Checkpoint> found = version == null ? store.latest(model) : store.version(model, version);
+    if (found.isPresent()) {
+      return found.get();
     }
-    Checkpoint latest = found.get();
-    if (version != null && !version.equals(latest.manifest().version())) {
+    List<String> kept = store.versions(model);
+    if (!kept.isEmpty()) {
       throw new IllegalArgumentException(this + " is not on " + TopicCatalog.CHECKPOINTS.name() + ": the topic keeps"
-          + " each model's latest checkpoint only, and " + model + "'s is "
-          + CheckpointConfig.versionOf(latest.manifest()) + " (lofi train --export keeps one as files)");
+          + " each model's newest " + CheckpointStore.KEEP + " checkpoints, and " + model + "'s are "
+          + String.join(", ", kept.stream().map(v -> model + "@" + v).toList())
+          + " (lofi train --export keeps one as files)");
     }
-    return latest;
+    Set<String> models = store.latestManifests().keySet();
+    throw new IllegalArgumentException("no checkpoint of " + model + " on " + TopicCatalog.CHECKPOINTS.name()
+        + " at " + bootstrap + "; it holds checkpoints of " + (models.isEmpty() ? "no model" : String.join(", ", models)));
   }
 
   @Override

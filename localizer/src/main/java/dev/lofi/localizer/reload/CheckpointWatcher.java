@@ -4,6 +4,7 @@ import dev.lofi.localizer.inference.InferenceModel;
 import dev.lofi.model.checkpoint.CheckpointConfig;
 import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.checkpoint.Checkpoint;
+import dev.lofi.topics.checkpoint.CheckpointSigning;
 import dev.lofi.topics.deadletter.DeadLetterPublisher;
 import dev.lofi.topics.deadletter.DecodedRecord;
 import dev.lofi.topics.deadletter.RecordDecoder;
@@ -15,6 +16,7 @@ import dev.lofi.topics.record.RecordSerdes;
 import dev.lofi.topics.scan.TopicScan;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +39,11 @@ import org.slf4j.LoggerFactory;
  * would only keep a second copy of the parameters on each instance's disk; and a global store is
  * restored at start-up without its processor, which would have to rescan it to load anything.
  *
- * <p>At start it reads the whole topic and loads only the model's latest manifest; after that,
- * each new manifest as it comes. A checkpoint of a stage whose head does not localize
- * ({@code pretrain}), one whose parameters are incomplete or fail their SHA-256, or one that does
- * not load is refused with the reason in the log, and the running model stays.
+ * <p>At start it reads the whole topic and loads the model's newest checkpoint that loads, falling
+ * back through those the topic keeps; after that, each new manifest as it comes. A checkpoint of a
+ * stage whose head does not localize ({@code pretrain}), one not signed by the key this process
+ * trusts ({@link CheckpointSigning}), one whose parameters are incomplete or fail their SHA-256,
+ * or one that does not load is refused with the reason in the log, and the running model stays.
  */
 public final class CheckpointWatcher implements AutoCloseable {
 
@@ -109,35 +113,41 @@ public final class CheckpointWatcher implements AutoCloseable {
       reader.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = reader.endOffsets(partitions, METADATA_TIMEOUT);
       boolean caughtUp = false;
-      CheckpointManifest latest = null;
+      // While catching up every kept checkpoint is a candidate: the newest good one is loaded.
+      List<Candidate> candidates = new ArrayList<>();
       while (!stopping) {
         for (ConsumerRecord<byte[], byte[]> record : reader.poll(POLL)) {
+          String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
           if (record.value() == null) {
-            forgetChunks(record.key());
+            forgetChunks(key);
+            candidates.removeIf(candidate -> candidate.key().equals(key));
             continue;
           }
           for (DecodedRecord<CheckpointRecord> decoded : decoder.decode(List.of(record))) {
             if (decoded.value() instanceof CheckpointChunk chunk && chunk.model().equals(model)) {
               assembler.accept(chunk);
             } else if (decoded.value() instanceof CheckpointManifest manifest && manifest.model().equals(model)) {
-              // While catching up only the latest manifest counts: older ones were replaced.
+              Candidate candidate = new Candidate(key, manifest, record.value(), record.headers());
               if (caughtUp) {
-                load(manifest);
+                load(candidate);
               } else {
-                latest = manifest;
+                candidates.removeIf(older -> older.key().equals(key));
+                candidates.add(candidate);
               }
             }
           }
         }
         if (!caughtUp && partitions.stream().allMatch(tp -> reader.position(tp) >= ends.get(tp))) {
           caughtUp = true;
-          if (latest != null) {
-            load(latest);
-          }
+          loadNewestGood(candidates);
+          candidates.forEach(candidate -> assembler.discard(model, candidate.manifest().version()));
           if (current.version().isEmpty()) {
-            waiting(latest == null ? "no checkpoint of " + model + " on " + topic + " yet"
-                : "the latest checkpoint of " + model + ", " + CheckpointConfig.versionOf(latest) + ", was refused");
+            waiting(candidates.isEmpty() ? "no checkpoint of " + model + " on " + topic + " yet"
+                : "the latest checkpoint of " + model + ", " + versionOf(candidates.get(candidates.size() - 1))
+                    + ", was refused" + (candidates.size() > 1 ? ", and so were the " + (candidates.size() - 1)
+                    + " older ones kept" : ""));
           }
+          candidates.clear();
         }
       }
     } catch (WakeupException e) {
@@ -149,32 +159,57 @@ public final class CheckpointWatcher implements AutoCloseable {
     }
   }
 
-  private void load(CheckpointManifest manifest) {
-    String version = CheckpointConfig.versionOf(manifest);
+  /** Loads the newest candidate that loads, saying so when a newer one was refused. */
+  private void loadNewestGood(List<Candidate> candidates) {
+    for (int i = candidates.size() - 1; i >= 0; i--) {
+      if (load(candidates.get(i))) {
+        if (i < candidates.size() - 1) {
+          LOG.warn("fell back to {}: the {} newer checkpoint(s) of {} were refused", versionOf(candidates.get(i)),
+              candidates.size() - 1 - i, model);
+        }
+        return;
+      }
+    }
+  }
+
+  /** Loads a checkpoint unless it is the running one; false if it was refused. */
+  private boolean load(Candidate candidate) {
+    CheckpointManifest manifest = candidate.manifest();
+    String version = versionOf(candidate);
     if (current.version().filter(version::equals).isPresent()) {
-      return;
+      return true;
     }
     try {
       if (!InferenceModel.LOCALIZING_STAGES.contains(manifest.stage())) {
         refuse(version, "stage '" + manifest.stage() + "' has no trained localization head; waiting for a " + LOCALIZING
             + " checkpoint");
-        return;
+        return false;
+      }
+      Optional<String> distrust = CheckpointSigning.current().distrust(candidate.value(), candidate.headers());
+      if (distrust.isPresent()) {
+        refuse(version, distrust.get());
+        return false;
       }
       InferenceModel loaded;
       try {
         loaded = InferenceModel.load(new Checkpoint(manifest, assembler.assemble(manifest)));
       } catch (RuntimeException e) {
         refuse(version, e.getMessage());
-        return;
+        return false;
       }
       Optional<String> replaced = current.version();
       current.swap(loaded);
       LOG.info("model {} loaded{}; classes {}", version, replaced.map(old -> ", replacing " + old).orElse(""),
           loaded.labels());
       listener.loaded(version);
+      return true;
     } finally {
       assembler.discard(manifest.model(), manifest.version());
     }
+  }
+
+  private static String versionOf(Candidate candidate) {
+    return CheckpointConfig.versionOf(candidate.manifest());
   }
 
   private void refuse(String version, String reason) {
@@ -189,15 +224,18 @@ public final class CheckpointWatcher implements AutoCloseable {
     listener.waiting(reason);
   }
 
-  /** A tombstone of a chunk ({@code model/version/index}) means its checkpoint was replaced. */
-  private void forgetChunks(byte[] key) {
+  /** A tombstone of a chunk ({@code model/version/index}) means its checkpoint is no longer kept. */
+  private void forgetChunks(String key) {
     if (key == null) {
       return;
     }
-    String[] parts = new String(key, StandardCharsets.UTF_8).split("/", -1);
+    String[] parts = key.split("/", -1);
     if (parts.length >= 3 && parts[0].equals(model)) {
       String version = String.join("/", List.of(parts).subList(1, parts.length - 1));
       assembler.discard(model, version);
     }
   }
+
+  /** A manifest as it lies on the topic: its key, and its bytes and headers for its signature. */
+  private record Candidate(String key, CheckpointManifest manifest, byte[] value, Headers headers) {}
 }

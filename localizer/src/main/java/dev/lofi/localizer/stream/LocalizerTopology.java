@@ -83,10 +83,9 @@ public final class LocalizerTopology {
 
   /** The Kafka Streams configuration of an instance. */
   public static Properties streamsConfig(String bootstrap, LocalizerSettings settings) {
-    Properties config = new Properties();
+    Properties config = ClientProperties.streams(bootstrap);
     StreamsApplication application = settings.application();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, application.applicationId());
-    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, application.processingGuarantee());
     config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, application.threads());
     config.put(StreamsConfig.STATE_DIR_CONFIG, application.stateDir().toString());

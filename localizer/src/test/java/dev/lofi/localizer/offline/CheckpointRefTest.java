@@ -55,7 +55,7 @@ class CheckpointRefTest {
   }
 
   @Test
-  void aModelLoadsItsLatestCheckpointAndAnOlderVersionIsRefusedNamingTheLatest() {
+  void aModelLoadsItsLatestCheckpointAKeptOlderVersionLoadsAndOneNotKeptIsRefusedNamingThoseKept() {
     String bootstrap = KafkaTestCluster.shared().bootstrapWithCatalog();
     String model = "ref-" + UUID.randomUUID().toString().substring(0, 8);
     String old = publish(bootstrap, TestCheckpoints.tiny(model, "head", 1));
@@ -63,9 +63,10 @@ class CheckpointRefTest {
 
     assertThat(CheckpointRef.parse(model).load(bootstrap).manifest().version()).isEqualTo(latest);
     assertThat(CheckpointRef.parse(model + "@" + latest).load(bootstrap).manifest().version()).isEqualTo(latest);
-    assertThatIllegalArgumentException().isThrownBy(() -> CheckpointRef.parse(model + "@" + old).load(bootstrap))
-        .withMessageContaining(model + "@" + old + " is not on lofi.checkpoints")
-        .withMessageContaining("and " + model + "'s is " + model + "@" + latest);
+    assertThat(CheckpointRef.parse(model + "@" + old).load(bootstrap).manifest().version()).isEqualTo(old);
+    assertThatIllegalArgumentException().isThrownBy(() -> CheckpointRef.parse(model + "@head-e9-s9-0").load(bootstrap))
+        .withMessageContaining(model + "@head-e9-s9-0 is not on lofi.checkpoints")
+        .withMessageContaining(model + "'s are " + model + "@" + old + ", " + model + "@" + latest);
   }
 
   @Test

@@ -6,11 +6,15 @@ import dev.lofi.localizer.inference.TestCheckpoints;
 import dev.lofi.model.checkpoint.CheckpointConfig;
 import dev.lofi.testkit.KafkaTestCluster;
 import dev.lofi.topics.checkpoint.Checkpoint;
+import dev.lofi.topics.checkpoint.CheckpointSigning;
 import dev.lofi.topics.checkpoint.CheckpointStore;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CheckpointWatcherTest {
 
@@ -102,5 +106,49 @@ class CheckpointWatcherTest {
     assertThat(current.version()).contains(version(running));
     Checkpoint next = publish(TestCheckpoints.tiny(model, "head", 3));
     assertThat(events.await("loaded")).isEqualTo("loaded " + version(next));
+  }
+
+  @Test
+  void atStartANewestCheckpointThatFailsFallsBackToTheNewestThatLoads() throws Exception {
+    Checkpoint good = publish(TestCheckpoints.tiny(model, "head", 1));
+    Checkpoint tampered = TestCheckpoints.tiny(model, "head", 2);
+    TamperedCheckpoint.publish(bootstrap, tampered);
+    watcher.start();
+
+    assertThat(events.await("refused")).startsWith("refused " + version(tampered)).contains("CHECKSUM_MISMATCH");
+    assertThat(events.await("loaded")).isEqualTo("loaded " + version(good));
+  }
+
+  @Test
+  void withATrustedKeyAForgedCheckpointIsRefusedNamingTheKeyAndTheSignedOneKeepsServing(@TempDir Path keys)
+      throws Exception {
+    CheckpointSigning.generate(keys.resolve("trainer.pem"), keys.resolve("trainer.pub.pem"));
+    CheckpointSigning.generate(keys.resolve("forger.pem"), keys.resolve("forger.pub.pem"));
+    // The watcher reads this process's signing as it loads: every step below keeps trusting the
+    // trainer's key, so that what the test publishes meanwhile never loosens it.
+    Path trainerPublic = keys.resolve("trainer.pub.pem");
+    CheckpointSigning trust = CheckpointSigning.of(Optional.empty(), Optional.of(trainerPublic));
+    CheckpointSigning forger = CheckpointSigning.of(Optional.of(keys.resolve("forger.pem")), Optional.of(trainerPublic));
+    try {
+      CheckpointSigning.use(CheckpointSigning.of(Optional.of(keys.resolve("trainer.pem")), Optional.of(trainerPublic)));
+      Checkpoint signed = publish(TestCheckpoints.tiny(model, "head", 1));
+      CheckpointSigning.use(forger);
+      Checkpoint forgedAtStart = publish(TestCheckpoints.tiny(model, "head", 2));
+      CheckpointSigning.use(trust);
+      watcher.start();
+
+      assertThat(events.await("refused")).startsWith("refused " + version(forgedAtStart))
+          .contains("is not by the trusted key " + trust.trustedFingerprint().orElseThrow());
+      assertThat(events.await("loaded")).isEqualTo("loaded " + version(signed));
+
+      Checkpoint unsigned = publish(TestCheckpoints.tiny(model, "head", 3));
+      assertThat(events.await("refused")).startsWith("refused " + version(unsigned)).contains("not signed");
+      CheckpointSigning.use(forger);
+      Checkpoint forgedLive = publish(TestCheckpoints.tiny(model, "head", 4));
+      assertThat(events.await("refused")).startsWith("refused " + version(forgedLive)).contains("is not by");
+      assertThat(current.version()).contains(version(signed));
+    } finally {
+      CheckpointSigning.useNone();
+    }
   }
 }

@@ -33,7 +33,7 @@ public final class TamperedCheckpoint {
         CheckpointChunk altered = new CheckpointChunk(chunk.model(), chunk.version(), chunk.index(), chunk.count(), bytes);
         producer.send(new ProducerRecord<>(topic, CheckpointKeys.of(altered), RecordSerdes.checkpoint().encode(altered)));
       }
-      producer.send(new ProducerRecord<>(topic, CheckpointKeys.manifest(checkpoint.manifest().model()),
+      producer.send(new ProducerRecord<>(topic, CheckpointKeys.of(checkpoint.manifest()),
           RecordSerdes.checkpoint().encode(checkpoint.manifest())));
       producer.flush();
     }

@@ -40,19 +40,25 @@ public final class EmbeddedBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
   private static final int NODE_ID = 1;
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
+  /** The client listener's name when it is secured; a plain one keeps Kafka's default name. */
+  private static final String CLIENT_LISTENER = "CLIENT";
+  /** A secured broker's own plain loopback listener, for its inter-broker traffic and readiness check. */
+  private static final String INTERNAL_LISTENER = "INTERNAL";
   private static final int START_ATTEMPTS = 5;
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
   private final BrokerSettings settings;
   private final KafkaRaftServer server;
   private final int port;
+  private final int internalPort;
   private Path temporaryDataDir;
   private boolean closed;
 
-  private EmbeddedBroker(BrokerSettings settings, KafkaRaftServer server, int port) {
+  private EmbeddedBroker(BrokerSettings settings, KafkaRaftServer server, int port, int internalPort) {
     this.settings = settings;
     this.server = server;
     this.port = port;
+    this.internalPort = internalPort;
   }
 
   /**
@@ -60,13 +66,18 @@ public final class EmbeddedBroker implements AutoCloseable {
    * the broker is closed: for {@code --bootstrap embedded} and for tests.
    */
   public static EmbeddedBroker startTemporary() {
+    return startTemporary(ListenerSecurity.PLAINTEXT);
+  }
+
+  /** A temporary loopback broker, as {@link #startTemporary()}, whose client listener is secured. */
+  public static EmbeddedBroker startTemporary(ListenerSecurity security) {
     Path dataDir;
     try {
       dataDir = Files.createTempDirectory("lofi-broker-");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a data dir for the embedded broker", e);
     }
-    EmbeddedBroker broker = start(BrokerSettings.loopback(dataDir, 0));
+    EmbeddedBroker broker = start(BrokerSettings.loopback(dataDir, 0).withSecurity(security));
     broker.temporaryDataDir = dataDir;
     return broker;
   }
@@ -86,14 +97,16 @@ public final class EmbeddedBroker implements AutoCloseable {
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       int port = settings.listener().port() != 0 ? settings.listener().port() : freePort(settings.listener().host());
       int controllerPort = freePort("127.0.0.1");
-      KafkaConfig config = new KafkaConfig(brokerConfig(settings, logDir, port, controllerPort), false);
+      int internalPort = settings.security().isPlain() ? port : freePort("127.0.0.1");
+      KafkaConfig config = new KafkaConfig(brokerConfig(settings, logDir, port, internalPort, controllerPort), false);
       formatIfNew(logDir, controllerPort);
       KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
       try {
         server.startup();
-        EmbeddedBroker broker = new EmbeddedBroker(settings, server, port);
+        EmbeddedBroker broker = new EmbeddedBroker(settings, server, port, internalPort);
         broker.awaitReady();
-        LOG.info("Kafka broker serving at {} (data in {})", broker.bootstrapServers(), settings.dataDir());
+        LOG.info("Kafka broker serving {} at {} (data in {})", settings.security().protocol(),
+            broker.bootstrapServers(), settings.dataDir());
         return broker;
       } catch (RuntimeException e) {
         last = e;
@@ -139,7 +152,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
   private void awaitReady() {
     Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + internalPort);
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     try (Admin admin = Admin.create(props)) {
       while (true) {
@@ -158,17 +171,30 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
   }
 
-  private static Map<String, String> brokerConfig(BrokerSettings s, Path logDir, int port, int controllerPort) {
+  private static Map<String, String> brokerConfig(BrokerSettings s, Path logDir, int port, int internalPort,
+      int controllerPort) {
     // Strings throughout: KafkaConfig parses them to each setting's own type (int, short, ...).
     Map<String, String> p = new HashMap<>();
     p.put("process.roles", "broker,controller");
     p.put("node.id", Integer.toString(NODE_ID));
     p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
     p.put("controller.listener.names", CONTROLLER_LISTENER);
-    p.put("listeners", "PLAINTEXT://" + s.listener().host() + ":" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://" + s.listener().advertisedHost() + ":" + port);
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
-    p.put("inter.broker.listener.name", "PLAINTEXT");
+    String controller = CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort;
+    if (s.security().isPlain()) {
+      p.put("listeners", "PLAINTEXT://" + s.listener().host() + ":" + port + "," + controller);
+      p.put("advertised.listeners", "PLAINTEXT://" + s.listener().advertisedHost() + ":" + port);
+      p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+      p.put("inter.broker.listener.name", "PLAINTEXT");
+    } else {
+      String internal = INTERNAL_LISTENER + "://127.0.0.1:" + internalPort;
+      p.put("listeners", CLIENT_LISTENER + "://" + s.listener().host() + ":" + port + "," + internal + "," + controller);
+      p.put("advertised.listeners", CLIENT_LISTENER + "://" + s.listener().advertisedHost() + ":" + port + "," + internal);
+      p.put("listener.security.protocol.map", CLIENT_LISTENER + ":" + s.security().protocol() + ","
+          + INTERNAL_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+      p.put("inter.broker.listener.name", INTERNAL_LISTENER);
+      String prefix = "listener.name." + CLIENT_LISTENER.toLowerCase(java.util.Locale.ROOT) + ".";
+      s.security().listenerConfig().forEach((key, value) -> p.put(prefix + key, value));
+    }
     p.put("log.dirs", logDir.toString());
     p.put("metadata.log.dir", logDir.toString());
     // One node: every internal topic has a single replica.

@@ -39,7 +39,7 @@ public final class TopicCatalog {
       "full-fidelity feature sequence of a video, keyed by video id");
   // One partition: a checkpoint's chunks and its manifest have different keys but must stay in order.
   public static final Topic CHECKPOINTS = new Topic("lofi.checkpoints", 1, Cleanup.COMPACT, FOREVER,
-      CHECKPOINT_MAX_BYTES, "checkpoint manifests (keyed by model name) and their parameter chunks");
+      CHECKPOINT_MAX_BYTES, "checkpoint manifests (keyed model/version, the newest 3 per model kept) and their parameter chunks");
   public static final Topic TRAINER_METRICS = new Topic("lofi.trainer.metrics", 1, Cleanup.DELETE, 30 * DAY_MS, MIB,
       "loss, learning rate, fidelity, memory and mAP per step and epoch, keyed by run id");
   public static final Topic SEGMENTS = new Topic("lofi.segments", 6, Cleanup.DELETE, 7 * DAY_MS, MIB,

@@ -1,11 +1,16 @@
 package dev.lofi.topics.client;
 
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
-/** Kafka client settings every lofi producer, consumer and admin starts from. */
+/**
+ * Kafka client settings every lofi producer, consumer, admin and Streams client starts from: the
+ * cluster's address, the user's client config ({@code --kafka-config}: security, tuning), then the
+ * settings each role's guarantees need, which the user's config cannot weaken.
+ */
 public final class ClientProperties {
 
   /**
@@ -14,7 +19,21 @@ public final class ClientProperties {
    */
   public static final int MAX_REQUEST_BYTES = 17 * 1024 * 1024;
 
+  /**
+   * The user's client config, set once per process at the command line's edge, as Kafka's own
+   * tools read one {@code --command-config} for every client they make.
+   */
+  private static volatile Map<String, String> userConfig = Map.of();
+
   private ClientProperties() {}
+
+  /**
+   * Makes every client created from now on start from {@code settings} (from {@link
+   * ClientConfigFile#read}); an empty map goes back to a plain connection.
+   */
+  public static void useClientConfig(Map<String, String> settings) {
+    userConfig = Map.copyOf(settings);
+  }
 
   /** An idempotent producer that waits for the write to be durable before it counts as sent. */
   public static Properties producer(String bootstrap) {
@@ -46,6 +65,11 @@ public final class ClientProperties {
     return base(bootstrap);
   }
 
+  /** A Kafka Streams application's connection; it passes the user's config on to its own clients. */
+  public static Properties streams(String bootstrap) {
+    return base(bootstrap);
+  }
+
   private static Properties base(String bootstrap) {
     if (bootstrap == null || bootstrap.isBlank()) {
       throw new IllegalArgumentException("bootstrap servers must be given as HOST:PORT[,HOST:PORT...]");
@@ -53,6 +77,7 @@ public final class ClientProperties {
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(AdminClientConfig.CLIENT_DNS_LOOKUP_CONFIG, "use_all_dns_ips");
+    p.putAll(userConfig);
     return p;
   }
 }

@@ -2,6 +2,7 @@ package dev.lofi.topics.deadletter;
 
 import dev.lofi.topics.codec.RecordFormatException;
 import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /** Header names of a record on {@code lofi.dlq}, values UTF-8 strings, and how a refused record gets them. */
@@ -35,6 +36,12 @@ public final class DeadLetterHeaders {
     put(headers, PARTITION, Integer.toString(partition));
     put(headers, OFFSET, Long.toString(offset));
     put(headers, CONSUMER, consumer);
+  }
+
+  /** A header's text, or null if the record has none of that name. */
+  public static String text(Headers headers, String name) {
+    Header header = headers.lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 
   private static void put(Headers headers, String name, String value) {

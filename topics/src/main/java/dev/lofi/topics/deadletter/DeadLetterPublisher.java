@@ -3,6 +3,9 @@ package dev.lofi.topics.deadletter;
 import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.client.ClientProperties;
 import dev.lofi.topics.codec.RecordFormatException;
+import dev.lofi.topics.scan.TopicScan;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -16,39 +19,49 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends records that could not be decoded to {@code lofi.dlq}, unchanged, with the reason and their
- * origin in headers, so that nothing is lost and the consumer can go on.
+ * origin in headers, so that nothing is lost and the consumer can go on. A record is sent aside
+ * once: lofi re-reads its topics on every scan and restart, and a record already on the
+ * dead-letter topic (by origin topic, partition and offset) is refused again without a second
+ * letter. The dead-letter topic is read for that only when a first bad record turns up, so a clean
+ * scan costs nothing; two consumers refusing the same record at the same moment may both send it.
  */
 public final class DeadLetterPublisher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterPublisher.class);
 
+  private final String bootstrap;
   private final Producer<byte[], byte[]> producer;
   private final String consumerName;
-  private final boolean ownsProducer;
+  private final AtomicLong refused = new AtomicLong();
   private final AtomicLong published = new AtomicLong();
+  /** Origins of the letters on the topic, read at the first refusal; null before. */
+  private Set<String> onTopic;
 
-  /**
-   * @param producer a byte-array producer the caller owns and closes
-   * @param consumerName who refused the records, written to {@link DeadLetterHeaders#CONSUMER}
-   */
-  public DeadLetterPublisher(Producer<byte[], byte[]> producer, String consumerName) {
-    this(producer, consumerName, false);
-  }
-
-  private DeadLetterPublisher(Producer<byte[], byte[]> producer, String consumerName, boolean ownsProducer) {
+  private DeadLetterPublisher(String bootstrap, Producer<byte[], byte[]> producer, String consumerName) {
+    this.bootstrap = bootstrap;
     this.producer = producer;
     this.consumerName = consumerName;
-    this.ownsProducer = ownsProducer;
   }
 
-  /** A publisher with a producer of its own, which {@link #close()} closes. */
+  /**
+   * A publisher with a producer of its own, which {@link #close()} closes.
+   *
+   * @param consumerName who refuses the records, written to {@link DeadLetterHeaders#CONSUMER}
+   */
   public static DeadLetterPublisher open(String bootstrap, String consumerName) {
-    return new DeadLetterPublisher(new KafkaProducer<>(ClientProperties.producer(bootstrap), new ByteArraySerializer(),
-        new ByteArraySerializer()), consumerName, true);
+    return new DeadLetterPublisher(bootstrap, new KafkaProducer<>(ClientProperties.producer(bootstrap),
+        new ByteArraySerializer(), new ByteArraySerializer()), consumerName);
   }
 
-  /** Logs the bad record with its coordinates and sends it to the dead-letter topic. */
-  public void publish(ConsumerRecord<byte[], byte[]> record, RecordFormatException error) {
+  /** Logs the bad record with its coordinates and sends it to the dead-letter topic, unless it is there already. */
+  public synchronized void publish(ConsumerRecord<byte[], byte[]> record, RecordFormatException error) {
+    refused.incrementAndGet();
+    String origin = origin(record.topic(), Integer.toString(record.partition()), Long.toString(record.offset()));
+    if (!lettersOnTopic().add(origin)) {
+      LOG.info("{}-{}@{}: record refused, already on {}: {}",
+          record.topic(), record.partition(), record.offset(), TopicCatalog.DLQ.name(), error.getMessage());
+      return;
+    }
     LOG.warn("{}-{}@{}: record refused, sent to {}: {}",
         record.topic(), record.partition(), record.offset(), TopicCatalog.DLQ.name(), error.getMessage());
     Headers headers = new RecordHeaders(record.headers().toArray());
@@ -62,7 +75,12 @@ public final class DeadLetterPublisher implements AutoCloseable {
     published.incrementAndGet();
   }
 
-  /** How many records this publisher has sent aside. */
+  /** How many records this publisher was handed as refused, sent aside now or before. */
+  public long refused() {
+    return refused.get();
+  }
+
+  /** How many of them this publisher sent aside: those not on the dead-letter topic already. */
   public long published() {
     return published.get();
   }
@@ -72,11 +90,28 @@ public final class DeadLetterPublisher implements AutoCloseable {
     producer.flush();
   }
 
-  /** Closes the producer if this publisher opened it; a caller's producer stays open. */
   @Override
   public void close() {
-    if (ownsProducer) {
-      producer.close();
+    producer.close();
+  }
+
+  private Set<String> lettersOnTopic() {
+    if (onTopic == null) {
+      Set<String> origins = new HashSet<>();
+      TopicScan.scan(bootstrap, TopicCatalog.DLQ.name(), letter -> {
+        String topic = DeadLetterHeaders.text(letter.headers(), DeadLetterHeaders.TOPIC);
+        String partition = DeadLetterHeaders.text(letter.headers(), DeadLetterHeaders.PARTITION);
+        String offset = DeadLetterHeaders.text(letter.headers(), DeadLetterHeaders.OFFSET);
+        if (topic != null && partition != null && offset != null) {
+          origins.add(origin(topic, partition, offset));
+        }
+      });
+      onTopic = origins;
     }
+    return onTopic;
+  }
+
+  private static String origin(String topic, String partition, String offset) {
+    return topic + "-" + partition + "@" + offset;
   }
 }

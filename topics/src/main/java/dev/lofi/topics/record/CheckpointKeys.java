@@ -1,14 +1,15 @@
 package dev.lofi.topics.record;
 
 /**
- * Record keys of the checkpoint topic. A manifest is keyed by its model name, so that compaction
- * keeps the latest checkpoint of each model. A chunk is keyed {@code model/version/index}: the
- * topic is compacted, and chunks sharing the model-name key would be compacted away down to the
- * last one. Model names therefore must not contain {@code '/'}, which keeps chunk keys unique and
- * apart from manifest keys.
+ * Record keys of the checkpoint topic. A manifest is keyed {@code model/version} and a chunk
+ * {@code model/version/index}: the topic is compacted, and records sharing a key would be compacted
+ * away down to the last one, while a model keeps several checkpoints. Model names and versions
+ * therefore must not contain {@code '/'}, which keeps the keys unique and manifests apart from
+ * chunks. (Manifests written before lofi kept several checkpoints are keyed by the model name
+ * alone; readers take them as they come.)
  *
- * <p>Compaction never removes the chunks of superseded versions by itself; the publisher deletes
- * them with tombstones under their chunk keys.
+ * <p>Compaction never removes superseded checkpoints by itself; the publisher deletes those it no
+ * longer keeps with tombstones under their keys.
  */
 public final class CheckpointKeys {
 
@@ -19,17 +20,25 @@ public final class CheckpointKeys {
     if (record instanceof CheckpointChunk chunk) {
       return chunk(chunk.model(), chunk.version(), chunk.index());
     }
-    return manifest(record.model());
+    return manifest(record.model(), ((CheckpointManifest) record).version());
   }
 
-  /** The key of a model's manifest: the model name. */
-  public static String manifest(String model) {
-    return requireModelName(model);
+  /** The key of a checkpoint's manifest: {@code model/version}. */
+  public static String manifest(String model, String version) {
+    return requireModelName(model) + "/" + requireVersion(version);
   }
 
   /** The key of one chunk: {@code model/version/index}. */
   public static String chunk(String model, String version, int index) {
-    return requireModelName(model) + "/" + version + "/" + index;
+    return requireModelName(model) + "/" + requireVersion(version) + "/" + index;
+  }
+
+  static String requireVersion(String version) {
+    Require.nonBlank("version", version);
+    if (version.indexOf('/') >= 0) {
+      throw new IllegalArgumentException("version must not contain '/' (it separates key parts), got '" + version + "'");
+    }
+    return version;
   }
 
   static String requireModelName(String model) {

@@ -51,7 +51,7 @@ public final class ClipIndex {
         }
         decoder.decode(List.of(record)).forEach(clip -> place(locations, topic, record, clip.value()));
       });
-      deadLettered = deadLetters.published();
+      deadLettered = deadLetters.refused();
     }
     return new ClipIndex(fidelity, locations, deadLettered);
   }

@@ -15,6 +15,7 @@ import dev.lofi.model.network.LocalizationNetwork;
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.topics.catalog.CatalogAdmin;
 import dev.lofi.topics.catalog.TopicCatalog;
+import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.record.CheckpointManifest;
 import dev.lofi.topics.record.GroundTruthSegment;
@@ -98,13 +99,13 @@ public final class JointTraining {
    * @throws IllegalStateException if the model has no {@code lofi} checkpoint to resume from
    */
   public Result resume(NetworkConfig network, List<String> labels) {
-    CheckpointManifest last = new CheckpointStore(bootstrap).latestManifests().get(settings.model());
+    Optional<Checkpoint> latest = new CheckpointStore(bootstrap).latest(settings.model());
+    CheckpointManifest last = latest.map(Checkpoint::manifest).orElse(null);
     if (last == null || !last.stage().equals(STAGE)) {
       throw new IllegalStateException("nothing to resume: the latest checkpoint of " + settings.model() + " is "
           + (last == null ? "missing" : "of stage " + last.stage()) + ", not of stage " + STAGE);
     }
-    byte[] parameters = new CheckpointStore(bootstrap).latest(settings.model()).orElseThrow().parameters();
-    return train(network, labels, Optional.of(parameters), last.epoch() + 1, last.step());
+    return train(network, labels, Optional.of(latest.get().parameters()), last.epoch() + 1, last.step());
   }
 
   private Result train(NetworkConfig network, List<String> labels, Optional<byte[]> initialParameters,
