@@ -1,6 +1,9 @@
 package dev.lofi.cli;
 
 import dev.lofi.cli.KafkaOptions.KafkaConnection;
+import dev.lofi.cli.monitoring.Health;
+import dev.lofi.cli.monitoring.LocalizerMeters;
+import dev.lofi.cli.monitoring.MonitoringEndpoint;
 import dev.lofi.localizer.stream.LiveLocalizer;
 import dev.lofi.localizer.stream.LocalizerListener;
 import dev.lofi.localizer.stream.LocalizerSettings;
@@ -10,11 +13,14 @@ import dev.lofi.topics.catalog.CatalogAdmin;
 import dev.lofi.topics.catalog.TopicCatalog;
 import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.Segment;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -23,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +55,8 @@ final class LocalizeLiveCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka;
 
   @Mixin CheckpointKeyOptions keys;
+
+  @Mixin MonitoringOptions monitoring;
 
   @Mixin SlidingWindowOptions window;
 
@@ -95,9 +104,15 @@ final class LocalizeLiveCommand implements Callable<Integer> {
           settings.application().threads()));
       CountDownLatch stop = new CountDownLatch(1);
       // Closed in reverse: the localizer has committed and left its group before a Ctrl-C lets the JVM end.
+      PrometheusMeterRegistry registry = monitoring.registry();
       try (GracefulShutdown shutdown = new GracefulShutdown(stop::countDown, STOP_GRACE);
            LiveLocalizer localizer = new LiveLocalizer(connection.bootstrap(), settings,
-               LocalizerTopology.streamsConfig(connection.bootstrap(), settings), console)) {
+               LocalizerTopology.streamsConfig(connection.bootstrap(), settings),
+               LocalizerListener.all(console, new LocalizerMeters(registry)));
+           KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(localizer.streams())) {
+        streamsMetrics.bindTo(registry);
+        Optional<MonitoringEndpoint> endpoint = monitoring.start(registry, () -> health(localizer),
+            spec.commandLine().getErr());
         localizer.start();
         while (!stop.await(STATUS_MILLIS, TimeUnit.MILLISECONDS)) {
           if (noWait && console.waiting.get() != null) {
@@ -114,10 +129,23 @@ final class LocalizeLiveCommand implements Callable<Integer> {
         }
         console.progress.println("stopping: committing what was processed and leaving the group");
         localizer.close();
+        endpoint.ifPresent(MonitoringEndpoint::close);
         console.progress.println(console.summary());
       }
     }
     return 0;
+  }
+
+  /**
+   * Up while Kafka Streams runs, rebalances or waits for a first checkpoint (it starts with one);
+   * down once it has stopped or failed.
+   */
+  private static Health health(LiveLocalizer localizer) {
+    KafkaStreams.State state = localizer.state();
+    boolean waiting = state == KafkaStreams.State.CREATED;
+    boolean up = waiting || state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+    return new Health(up && localizer.failure().isEmpty(), waiting ? "WAITING_FOR_CHECKPOINT" : state.name(),
+        Map.of("model", localizer.modelVersion().orElse("none")));
   }
 
   /** Prints each segment as it is published, and a status line of the service's counts. */
@@ -129,7 +157,7 @@ final class LocalizeLiveCommand implements Callable<Integer> {
     private final AtomicLong opened = new AtomicLong();
     private final AtomicLong closed = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
-    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong notEncodable = new AtomicLong();
 
     Console(ProgressLine progress) {
       this.progress = progress;
@@ -160,8 +188,18 @@ final class LocalizeLiveCommand implements Callable<Integer> {
     }
 
     @Override
-    public void refused(String origin, String reason) {
-      refused.incrementAndGet();
+    public void notEncodable(String origin, String reason) {
+      notEncodable.incrementAndGet();
+    }
+
+    @Override
+    public void loaded(String version) {
+      progress.println("model " + version + " loaded");
+    }
+
+    @Override
+    public void refused(String version, String reason) {
+      progress.println("checkpoint " + version + " refused: " + reason);
     }
 
     synchronized void status(String model) {
@@ -170,7 +208,7 @@ final class LocalizeLiveCommand implements Callable<Integer> {
 
     String summary() {
       return String.format(Locale.ROOT, "%d streams, %d snippets, %d opened, %d closed, %d unreadable, %d not "
-          + "encodable", streams.size(), snippets.get(), opened.get(), closed.get(), unreadable.get(), refused.get());
+          + "encodable", streams.size(), snippets.get(), opened.get(), closed.get(), unreadable.get(), notEncodable.get());
     }
   }
 }

@@ -1,6 +1,9 @@
 package dev.lofi.cli;
 
 import dev.lofi.cli.KafkaOptions.KafkaConnection;
+import dev.lofi.cli.monitoring.Health;
+import dev.lofi.cli.monitoring.MonitoringEndpoint;
+import dev.lofi.cli.monitoring.TrainerMeters;
 import dev.lofi.model.checkpoint.CheckpointExport;
 import dev.lofi.model.encoder.FrameInput;
 import dev.lofi.model.network.NetworkConfig;
@@ -22,10 +25,12 @@ import dev.lofi.trainer.stage.JointTrainingSettings;
 import dev.lofi.trainer.stage.Pretraining;
 import dev.lofi.trainer.stage.PretrainingSettings;
 import dev.lofi.trainer.stage.SgdSchedule;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -159,6 +164,8 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin CheckpointKeyOptions keys;
 
+  @Mixin MonitoringOptions monitoring;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -177,9 +184,14 @@ final class TrainCommand implements Callable<Integer> {
     }
     String name = model != null ? model : baseline ? preset.baselineModelName() : preset.modelName();
     ProgressLine progress = ProgressLine.forConsole(spec.commandLine().getOut(), err);
+    PrometheusMeterRegistry registry = monitoring.registry();
+    TrainerMeters meters = new TrainerMeters(registry);
+    Optional<MonitoringEndpoint> endpoint = monitoring.start(registry, () -> new Health(true, meters.stage(),
+        Map.of("model", name, "step", meters.step())), err);
     try (CheckpointKeyOptions.Scope signing = keys.apply(Optional.ofNullable(signingKey));
          KafkaConnection connection = kafka.connect(err);
-         MetricsPublisher metrics = new MetricsPublisher(connection.bootstrap(), name, console(progress))) {
+         MetricsPublisher metrics = new MetricsPublisher(connection.bootstrap(), name,
+             StageListener.all(console(progress), meters))) {
       TrainingPipeline pipeline = new TrainingPipeline(connection.bootstrap(), metrics, progress::println);
       for (Stage next : stage.runs(baseline)) {
         switch (next) {
@@ -193,6 +205,8 @@ final class TrainCommand implements Callable<Integer> {
           case ALL -> throw new IllegalStateException("'all' runs the other stages; it is none itself");
         }
       }
+    } finally {
+      endpoint.ifPresent(MonitoringEndpoint::close);
     }
     return 0;
   }

@@ -83,7 +83,9 @@ class LofiCommandTest {
     assertThat(again.exitCode()).isEqualTo(2);
     assertThat(again.err()).contains("already holds a key pair");
     assertThat(lofi("train", "--help").out()).contains("--signing-key=PRIVATE.pem").contains("--trusted-key=PUBLIC.pem");
-    assertThat(lofi("localize", "live", "--help").out()).contains("--trusted-key=PUBLIC.pem");
+    assertThat(lofi("localize", "live", "--help").out()).contains("--trusted-key=PUBLIC.pem")
+        .contains("--metrics-port=PORT");
+    assertThat(lofi("train", "--help").out()).contains("--metrics-port=PORT");
   }
 
   @Test

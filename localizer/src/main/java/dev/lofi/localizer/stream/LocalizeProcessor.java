@@ -107,7 +107,7 @@ final class LocalizeProcessor implements Processor<byte[], DecodedClip, String, 
       LOG.warn("stream {}: snippets sent to the dead-letter topic: {} (said once per stream and model)", stream,
           e.getMessage());
     }
-    listener.refused(SnippetDecoder.coordinates(origin), e.getMessage());
+    listener.notEncodable(SnippetDecoder.coordinates(origin), e.getMessage());
     context.forward(new Record<>(stream, Localized.refusing(record.value().received()), record.timestamp(),
         SnippetDecoder.deadLetterHeaders(record.headers(), why, origin)));
   }

@@ -24,5 +24,59 @@ public interface LocalizerListener extends ReloadListener {
   default void unreadable(String origin, String reason) {}
 
   /** A readable snippet the serving model cannot encode went to {@code lofi.dlq}. */
-  default void refused(String origin, String reason) {}
+  default void notEncodable(String origin, String reason) {}
+
+  /** Tells each of {@code listeners}, in order, everything. */
+  static LocalizerListener all(LocalizerListener... listeners) {
+    return new LocalizerListener() {
+      @Override
+      public void waiting(String reason) {
+        for (LocalizerListener listener : listeners) {
+          listener.waiting(reason);
+        }
+      }
+
+      @Override
+      public void loaded(String version) {
+        for (LocalizerListener listener : listeners) {
+          listener.loaded(version);
+        }
+      }
+
+      @Override
+      public void refused(String version, String reason) {
+        for (LocalizerListener listener : listeners) {
+          listener.refused(version, reason);
+        }
+      }
+
+      @Override
+      public void processed(ClipSnippet snippet) {
+        for (LocalizerListener listener : listeners) {
+          listener.processed(snippet);
+        }
+      }
+
+      @Override
+      public void segment(Segment segment) {
+        for (LocalizerListener listener : listeners) {
+          listener.segment(segment);
+        }
+      }
+
+      @Override
+      public void unreadable(String origin, String reason) {
+        for (LocalizerListener listener : listeners) {
+          listener.unreadable(origin, reason);
+        }
+      }
+
+      @Override
+      public void notEncodable(String origin, String reason) {
+        for (LocalizerListener listener : listeners) {
+          listener.notEncodable(origin, reason);
+        }
+      }
+    };
+  }
 }

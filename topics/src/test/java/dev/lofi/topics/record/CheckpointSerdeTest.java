@@ -57,8 +57,8 @@ class CheckpointSerdeTest {
   }
 
   @Test
-  void aManifestIsKeyedByModelAndAChunkByModelVersionAndIndex() {
-    assertThat(CheckpointKeys.of(manifest)).isEqualTo("tsm");
+  void aManifestIsKeyedByModelAndVersionAndAChunkByModelVersionAndIndex() {
+    assertThat(CheckpointKeys.of(manifest)).isEqualTo("tsm/" + manifest.version());
     assertThat(CheckpointKeys.of(chunk)).isEqualTo("tsm/v3/2");
   }
 

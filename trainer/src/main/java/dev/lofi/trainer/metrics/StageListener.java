@@ -42,4 +42,44 @@ public interface StageListener {
    * @param summary one line for people, e.g. the final loss and mAP and where the checkpoint went
    */
   default void stageFinished(String stage, String summary) {}
+
+  /** Tells each of {@code listeners}, in order, everything. */
+  static StageListener all(StageListener... listeners) {
+    return new StageListener() {
+      @Override
+      public void stageStarted(String stage, int epochs, int stepsPerEpoch) {
+        for (StageListener listener : listeners) {
+          listener.stageStarted(stage, epochs, stepsPerEpoch);
+        }
+      }
+
+      @Override
+      public void stepFinished(TrainerMetric metric) {
+        for (StageListener listener : listeners) {
+          listener.stepFinished(metric);
+        }
+      }
+
+      @Override
+      public void stageProgress(String stage, long done, long total, String unit) {
+        for (StageListener listener : listeners) {
+          listener.stageProgress(stage, done, total, unit);
+        }
+      }
+
+      @Override
+      public void epochFinished(TrainerMetric metric) {
+        for (StageListener listener : listeners) {
+          listener.epochFinished(metric);
+        }
+      }
+
+      @Override
+      public void stageFinished(String stage, String summary) {
+        for (StageListener listener : listeners) {
+          listener.stageFinished(stage, summary);
+        }
+      }
+    };
+  }
 }
