@@ -26,6 +26,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -65,7 +66,9 @@ public final class CatalogAdmin implements AutoCloseable {
 
   /**
    * Connects to a cluster. The replication factor of new topics is min(3, brokers), so a single
-   * broker and a production cluster both get a sensible value.
+   * broker and a production cluster both get a sensible value; with 3 replicas a topic also gets
+   * {@code min.insync.replicas} 2, so that an {@code acks=all} write survives the loss of any one
+   * broker and is refused, not silently weakened, when two are gone.
    */
   public static CatalogAdmin connect(String bootstrap) {
     Admin admin = Admin.create(ClientProperties.admin(bootstrap));
@@ -83,7 +86,7 @@ public final class CatalogAdmin implements AutoCloseable {
     Map<String, Topic> byName = new LinkedHashMap<>();
     topics.forEach(t -> byName.putIfAbsent(t.name(), t));
     List<NewTopic> requests = byName.values().stream()
-        .map(t -> new NewTopic(t.name(), t.partitions(), replicationFactor).configs(t.configs()))
+        .map(t -> new NewTopic(t.name(), t.partitions(), replicationFactor).configs(wantedConfigs(t)))
         .toList();
     CreateTopicsResult result = admin.createTopics(requests);
     List<Creation> creations = new ArrayList<>();
@@ -167,9 +170,18 @@ public final class CatalogAdmin implements AutoCloseable {
     admin.close(Duration.ofSeconds(5));
   }
 
+  /** The catalog's configs of {@code topic}, and the in-sync minimum its replication needs. */
+  private Map<String, String> wantedConfigs(Topic topic) {
+    Map<String, String> configs = new LinkedHashMap<>(topic.configs());
+    if (replicationFactor >= 3) {
+      configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
+    }
+    return configs;
+  }
+
   private Creation alignExisting(Topic topic) {
     Map<String, String> actual = configsOf(Set.of(topic.name())).get(topic.name());
-    List<AlterConfigOp> ops = topic.configs().entrySet().stream()
+    List<AlterConfigOp> ops = wantedConfigs(topic).entrySet().stream()
         .filter(e -> !e.getValue().equals(actual.get(e.getKey())))
         .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
         .toList();
