@@ -18,6 +18,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         "as Kafka-connected services: ingest -> trainer -> localizer."},
     subcommands = {
         BrokerCommand.class,
+        ClusterCommand.class,
         TopicsCommand.class,
         SynthCommand.class,
         IngestCommand.class,

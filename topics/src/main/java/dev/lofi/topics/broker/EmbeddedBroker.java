@@ -20,7 +20,6 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
@@ -29,16 +28,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real single-node Kafka broker (KRaft, combined broker and controller) running in this JVM.
+ * A real Kafka node (KRaft, combined broker and controller) running in this JVM: a cluster of its
+ * own, or one node of a cluster whose other nodes run elsewhere.
  *
  * <p>Storage is formatted on the first start in a data directory; a later start on the same
- * directory keeps its topics and records. The broker cannot report the ports it bound, so free
- * ports are chosen first and the start is retried with new ones if another process wins the race.
+ * directory keeps its topics and records. The broker cannot report the ports it bound, so a single
+ * node on port 0 has free ports chosen first, and its start is retried with new ones if another
+ * process wins the race; a cluster's node has fixed ports and waits for enough of its quorum.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
-  private static final int NODE_ID = 1;
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
   /** The client listener's name when it is secured; a plain one keeps Kafka's default name. */
   private static final String CLIENT_LISTENER = "CLIENT";
@@ -46,6 +46,7 @@ public final class EmbeddedBroker implements AutoCloseable {
   private static final String INTERNAL_LISTENER = "INTERNAL";
   private static final int START_ATTEMPTS = 5;
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration QUORUM_REMINDER = Duration.ofSeconds(15);
 
   private final BrokerSettings settings;
   private final KafkaRaftServer server;
@@ -90,31 +91,39 @@ public final class EmbeddedBroker implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create broker data dir " + logDir, e);
     }
-    if (settings.listener().port() != 0) {
-      requireFree(settings.listener().host(), settings.listener().port());
+    ClientListener listener = settings.listener();
+    KraftQuorum quorum = settings.quorum();
+    if (listener.port() != 0) {
+      requireFree(listener.host(), listener.port(), "--port");
+    }
+    if (quorum.self().port() != 0) {
+      requireFree(controllerHost(settings), quorum.self().port(), "controller port for node " + quorum.nodeId());
     }
     RuntimeException last = null;
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-      int port = settings.listener().port() != 0 ? settings.listener().port() : freePort(settings.listener().host());
-      int controllerPort = freePort("127.0.0.1");
-      int internalPort = settings.security().isPlain() ? port : freePort("127.0.0.1");
+      int port = listener.port() != 0 ? listener.port() : freePort(listener.host());
+      int controllerPort = quorum.self().port() != 0 ? quorum.self().port() : freePort(controllerHost(settings));
+      int internalPort = listener.security().isPlain() ? port : freePort("127.0.0.1");
       KafkaConfig config = new KafkaConfig(brokerConfig(settings, logDir, port, internalPort, controllerPort), false);
-      formatIfNew(logDir, controllerPort);
+      formatIfNew(logDir, quorum);
       KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
       try {
         server.startup();
         EmbeddedBroker broker = new EmbeddedBroker(settings, server, port, internalPort);
         broker.awaitReady();
-        LOG.info("Kafka broker serving {} at {} (data in {})", settings.security().protocol(),
+        LOG.info("Kafka node {} serving {} at {} (data in {})", quorum.nodeId(), listener.security().protocol(),
             broker.bootstrapServers(), settings.dataDir());
         return broker;
       } catch (RuntimeException e) {
         last = e;
         shutdownQuietly(server);
-        if (settings.listener().port() != 0 && isBindFailure(e)) {
+        if ((listener.port() != 0 || !quorum.isSingle()) && isBindFailure(e)) {
           throw new IllegalStateException(
-              "cannot bind the broker to " + settings.listener().host() + ":" + settings.listener().port()
-                  + " (is another broker running there?)", e);
+              "cannot bind the broker to " + listener.host() + ":" + port + " or its controller to port "
+                  + controllerPort + " (is another broker running there?)", e);
+        }
+        if (!quorum.isSingle()) {
+          throw e;
         }
         LOG.warn("broker start attempt {} failed ({}), retrying on other ports", attempt, e.toString());
       }
@@ -153,7 +162,10 @@ public final class EmbeddedBroker implements AutoCloseable {
   private void awaitReady() {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + internalPort);
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    long start = System.nanoTime();
+    long deadline = start + READY_TIMEOUT.toNanos();
+    long reminder = start + QUORUM_REMINDER.toNanos();
+    KraftQuorum quorum = settings.quorum();
     try (Admin admin = Admin.create(props)) {
       while (true) {
         try {
@@ -162,8 +174,15 @@ public final class EmbeddedBroker implements AutoCloseable {
             return;
           }
         } catch (Exception e) {
-          if (System.nanoTime() > deadline) {
+          // A cluster's node cannot serve before a majority of its quorum runs, and the others may
+          // be started minutes later: it waits, and says what for.
+          if (quorum.isSingle() && System.nanoTime() > deadline) {
             throw new IllegalStateException("broker at " + bootstrapServers() + " did not become ready", e);
+          }
+          if (!quorum.isSingle() && System.nanoTime() > reminder) {
+            LOG.info("node {} is waiting for a majority of its controller quorum ({}) to run",
+                quorum.nodeId(), quorum.votersConfig(quorum.self().port()));
+            reminder = System.nanoTime() + QUORUM_REMINDER.toNanos();
           }
         }
         sleep(100);
@@ -175,12 +194,14 @@ public final class EmbeddedBroker implements AutoCloseable {
       int controllerPort) {
     // Strings throughout: KafkaConfig parses them to each setting's own type (int, short, ...).
     Map<String, String> p = new HashMap<>();
+    KraftQuorum quorum = s.quorum();
     p.put("process.roles", "broker,controller");
-    p.put("node.id", Integer.toString(NODE_ID));
-    p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+    p.put("node.id", Integer.toString(quorum.nodeId()));
+    p.put("controller.quorum.voters", quorum.votersConfig(controllerPort));
     p.put("controller.listener.names", CONTROLLER_LISTENER);
-    String controller = CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort;
-    if (s.security().isPlain()) {
+    String controller = CONTROLLER_LISTENER + "://" + controllerHost(s) + ":" + controllerPort;
+    ListenerSecurity security = s.listener().security();
+    if (security.isPlain()) {
       p.put("listeners", "PLAINTEXT://" + s.listener().host() + ":" + port + "," + controller);
       p.put("advertised.listeners", "PLAINTEXT://" + s.listener().advertisedHost() + ":" + port);
       p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
@@ -189,22 +210,25 @@ public final class EmbeddedBroker implements AutoCloseable {
       String internal = INTERNAL_LISTENER + "://127.0.0.1:" + internalPort;
       p.put("listeners", CLIENT_LISTENER + "://" + s.listener().host() + ":" + port + "," + internal + "," + controller);
       p.put("advertised.listeners", CLIENT_LISTENER + "://" + s.listener().advertisedHost() + ":" + port + "," + internal);
-      p.put("listener.security.protocol.map", CLIENT_LISTENER + ":" + s.security().protocol() + ","
+      p.put("listener.security.protocol.map", CLIENT_LISTENER + ":" + security.protocol() + ","
           + INTERNAL_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
       p.put("inter.broker.listener.name", INTERNAL_LISTENER);
       String prefix = "listener.name." + CLIENT_LISTENER.toLowerCase(java.util.Locale.ROOT) + ".";
-      s.security().listenerConfig().forEach((key, value) -> p.put(prefix + key, value));
+      security.listenerConfig().forEach((key, value) -> p.put(prefix + key, value));
     }
     p.put("log.dirs", logDir.toString());
     p.put("metadata.log.dir", logDir.toString());
-    // One node: every internal topic has a single replica.
-    p.put("offsets.topic.replication.factor", "1");
+    // Internal topics get a replica per node up to 3, and on 3 nodes survive the loss of any one.
+    String replicas = Integer.toString(quorum.internalReplicas());
+    String minInSync = Integer.toString(Math.min(2, quorum.internalReplicas()));
+    p.put("offsets.topic.replication.factor", replicas);
     p.put("offsets.topic.num.partitions", "4");
-    p.put("transaction.state.log.replication.factor", "1");
-    p.put("transaction.state.log.min.isr", "1");
+    p.put("transaction.state.log.replication.factor", replicas);
+    p.put("transaction.state.log.min.isr", minInSync);
     p.put("transaction.state.log.num.partitions", "4");
-    p.put("share.coordinator.state.topic.replication.factor", "1");
-    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("share.coordinator.state.topic.replication.factor", replicas);
+    p.put("share.coordinator.state.topic.min.isr", minInSync);
+    p.put("default.replication.factor", replicas);
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("num.partitions", "1");
     // Topics come from the catalog (lofi topics create); a typo must not create a new one.
@@ -214,35 +238,40 @@ public final class EmbeddedBroker implements AutoCloseable {
     return p;
   }
 
-  private static void formatIfNew(Path logDir, int controllerPort) {
+  /** A single node's controller is reached over loopback only; a cluster's binds where its clients do. */
+  private static String controllerHost(BrokerSettings s) {
+    return s.quorum().isSingle() ? "127.0.0.1" : s.listener().host();
+  }
+
+  private static void formatIfNew(Path logDir, KraftQuorum quorum) {
     if (Files.exists(logDir.resolve("meta.properties"))) {
       return;
     }
     try {
       new Formatter()
           .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-          .setNodeId(NODE_ID)
-          .setClusterId(Uuid.randomUuid().toString())
+          .setNodeId(quorum.nodeId())
+          .setClusterId(quorum.clusterId())
           .setControllerListenerName(CONTROLLER_LISTENER)
           .setMetadataLogDirectory(logDir.toString())
           .addDirectory(logDir.toString())
           .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
           .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
           .run();
-      LOG.info("formatted new broker storage in {}", logDir);
+      LOG.info("formatted new storage of node {} of cluster {} in {}", quorum.nodeId(), quorum.clusterId(), logDir);
     } catch (Exception e) {
       throw new IllegalStateException("cannot format broker storage in " + logDir, e);
     }
   }
 
   /** Fails before the broker starts, without its pages of fatal-error logging, if the port is taken. */
-  private static void requireFree(String host, int port) {
+  private static void requireFree(String host, int port, String option) {
     try (ServerSocket socket = new ServerSocket()) {
       socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
     } catch (IOException e) {
       throw new IllegalStateException("cannot listen on " + host + ":" + port
-          + " (" + e.getMessage() + "): is another broker running there? Choose another --port", e);
+          + " (" + e.getMessage() + "): is another broker running there? Choose another " + option, e);
     }
   }
 
