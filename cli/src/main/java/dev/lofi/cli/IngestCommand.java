@@ -25,6 +25,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -119,6 +122,15 @@ final class IngestCommand implements Callable<Integer> {
       listener.progress.clear();
     }
     printSummary(out, summary);
+    IngestSummary.ClusterLoss loss = summary.clusterLoss();
+    if (loss != null) {
+      int notCommitted = loss.videos() - loss.committed() - summary.failed().size();
+      err.printf("%s: error: lost the Kafka cluster at %s while publishing %s (%s); %d of %d videos committed, "
+              + "%d not; re-run to finish (what is committed is skipped)%n", spec.qualifiedName(),
+          LocalTime.ofInstant(loss.at(), ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS), loss.file(),
+          loss.reason(), loss.committed(), loss.videos(), notCommitted);
+      err.flush();
+    }
     return summary.succeeded() ? 0 : Lofi.FAILED;
   }
 

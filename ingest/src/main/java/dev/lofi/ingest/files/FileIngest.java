@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * Ingests video files: one decode pass per video yields every fidelity's snippets, published with
@@ -79,6 +80,7 @@ public final class FileIngest {
     IngestedVideos ingested = IngestedVideos.read(bootstrap);
     FittedAnnotations truths = new FittedAnnotations(settings.annotations());
     long bytes;
+    IngestSummary.ClusterLoss loss = null;
     try (ClipPublisher publisher = new ClipPublisher(bootstrap)) {
       List<Path> videos = listing.videos();
       for (int i = 0; i < videos.size(); i++) {
@@ -103,6 +105,12 @@ public final class FileIngest {
                   + (video.truth() == null ? "" : " and ground truth") + " (use --force to publish again)");
             }
           }
+        } catch (KafkaException e) {
+          // The producer is unusable now, and so would every later video's transaction be.
+          publisher.abandon();
+          loss = new IngestSummary.ClusterLoss(file, clusterFailure(e), Instant.now(), i - failed.size(),
+              videos.size());
+          break;
         } catch (VideoDecodeException e) {
           fail(failed, publisher, file, e.reason());
         } catch (UncheckedIOException e) {
@@ -118,7 +126,7 @@ public final class FileIngest {
     List<String> orphans = settings.annotations().videos().keySet().stream()
         .filter(id -> !annotatedFiles.contains(id)).sorted().toList();
     return new IngestSummary(published, updated, skipped, failed, orphans, truths.all(), bytes,
-        (System.nanoTime() - start) / 1e9);
+        (System.nanoTime() - start) / 1e9, loss);
   }
 
   private Video probe(Path file, FittedAnnotations truths) {
@@ -186,6 +194,16 @@ public final class FileIngest {
   private void skip(List<IngestSummary.Outcome> skipped, Path file, String reason) {
     skipped.add(new IngestSummary.Outcome(file, reason));
     listener.fileSkipped(file, reason);
+  }
+
+  /** What Kafka's exception says, its innermost cause first: the outer ones repeat "in an error state". */
+  private static String clusterFailure(KafkaException e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String reason = root.getClass().getSimpleName() + ": " + root.getMessage();
+    return root == e ? reason : reason + " (" + e.getMessage() + ")";
   }
 
   private static String sha256(Path file) {

@@ -12,10 +12,11 @@ import java.util.Map;
  * @param annotationProblems every problem of the annotations: the entries and videos the file left
  *     out, in file order and including those of videos without a file here, then the entries left
  *     out because they start at or after their video's decoded end, in ingest order
+ * @param clusterLoss where Kafka failed and the run stopped; null where it did not
  */
 public record IngestSummary(List<Published> published, List<GroundTruthUpdate> groundTruthUpdated,
     List<Outcome> skipped, List<Outcome> failed, List<String> annotatedWithoutVideo,
-    List<LeftOut> annotationProblems, long clipBytes, double seconds) {
+    List<LeftOut> annotationProblems, long clipBytes, double seconds, ClusterLoss clusterLoss) {
 
   /**
    * A video whose snippets, ground truth and metadata were committed.
@@ -53,9 +54,19 @@ public record IngestSummary(List<Published> published, List<GroundTruthUpdate> g
    */
   public record LeftOut(AnnotationProblem problem, boolean videoKept) {}
 
+  /**
+   * Kafka failed (the cluster unreachable past the producer's wait, or the producer refused) while
+   * {@code file} was being published, and the run stopped there: {@code file} and the videos after
+   * it are not committed.
+   *
+   * @param committed the run's videos on the cluster when it stopped: published now or before
+   * @param videos the run's video files; those neither committed nor failed are to be re-run
+   */
+  public record ClusterLoss(Path file, String reason, java.time.Instant at, int committed, int videos) {}
+
   /** Whether every file was published or skipped on purpose, and the annotations read whole. */
   public boolean succeeded() {
-    return failed.isEmpty() && annotationProblems.isEmpty();
+    return failed.isEmpty() && annotationProblems.isEmpty() && clusterLoss == null;
   }
 
   /** Snippets published per fidelity, over all videos. */

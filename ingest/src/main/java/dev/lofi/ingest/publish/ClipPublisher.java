@@ -11,9 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -28,9 +33,18 @@ public final class ClipPublisher implements AutoCloseable {
 
   /** A video that takes longer than this to decode and publish is aborted by the broker. */
   static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
+  /**
+   * How long a send or a commit waits for an unreachable cluster before it fails. A leader's loss
+   * on a replicated cluster is over in seconds (a new leader is elected once the dead broker's
+   * session times out, 9 s by Kafka's default), so this is long enough to ride out a failover and
+   * short enough to tell a user soon that the whole cluster is gone. A client config
+   * ({@code --kafka-config}) may set {@code max.block.ms} and {@code delivery.timeout.ms} itself.
+   */
+  static final Duration CLUSTER_WAIT = Duration.ofSeconds(30);
 
   private final KafkaProducer<String, byte[]> producer;
   private String openVideo;
+  private boolean abandoned;
   private byte[] openIngestId;
   private long bytesSent;
 
@@ -38,6 +52,8 @@ public final class ClipPublisher implements AutoCloseable {
     Properties props = ClientProperties.producer(bootstrap);
     props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "lofi-ingest-" + UUID.randomUUID());
     props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis());
+    props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) CLUSTER_WAIT.toMillis());
+    props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) CLUSTER_WAIT.multipliedBy(2).toMillis());
     this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     producer.initTransactions();
   }
@@ -56,7 +72,7 @@ public final class ClipPublisher implements AutoCloseable {
     byte[] value = RecordSerdes.clipSnippet().encode(clip);
     RecordHeaders headers = new RecordHeaders();
     headers.add(IngestProvenance.HEADER, openIngestId);
-    producer.send(new ProducerRecord<>(TopicCatalog.clips(clip.fidelity()).name(), null, clip.videoId(), value, headers));
+    send(new ProducerRecord<>(TopicCatalog.clips(clip.fidelity()).name(), null, clip.videoId(), value, headers));
     bytesSent += value.length;
   }
 
@@ -102,20 +118,52 @@ public final class ClipPublisher implements AutoCloseable {
     return bytesSent;
   }
 
+  /**
+   * Gives up on a producer that Kafka failed (cluster lost, producer fenced): nothing more is sent,
+   * and the open video's transaction is left for the broker to abort at its timeout, since an
+   * abort would wait on the same cluster again.
+   */
+  public void abandon() {
+    abandoned = true;
+    openVideo = null;
+    producer.close(Duration.ZERO);
+  }
+
   @Override
   public void close() {
-    abortVideo();
-    producer.close(Duration.ofSeconds(30));
+    if (!abandoned) {
+      abortVideo();
+      producer.close(Duration.ofSeconds(30));
+    }
   }
 
   private void sendAnnotations(VideoAnnotations annotations) {
-    producer.send(new ProducerRecord<>(TopicCatalog.ANNOTATIONS.name(), annotations.videoId(),
+    send(new ProducerRecord<>(TopicCatalog.ANNOTATIONS.name(), annotations.videoId(),
         RecordSerdes.videoAnnotations().encode(annotations)));
   }
 
   private void sendMetadata(VideoMetadata metadata) {
-    producer.send(new ProducerRecord<>(TopicCatalog.VIDEOS.name(), metadata.videoId(),
+    send(new ProducerRecord<>(TopicCatalog.VIDEOS.name(), metadata.videoId(),
         RecordSerdes.videoMetadata().encode(metadata)));
+  }
+
+  /**
+   * Hands a record to the producer. A send that fails at once (no metadata within {@link
+   * #CLUSTER_WAIT}: the cluster is gone) is thrown here: the producer only records it in a future,
+   * and each later send would wait out the same timeout again.
+   */
+  private void send(ProducerRecord<String, byte[]> record) {
+    Future<RecordMetadata> sent = producer.send(record);
+    if (sent.isDone()) {
+      try {
+        sent.get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof KafkaException k ? k : new KafkaException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptException(e);
+      }
+    }
   }
 
   private void requireNoneOpen() {
