@@ -2,7 +2,6 @@ package dev.lofi.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lofi.cli.Lofi;
 import dev.lofi.cli.cluster.LocalCluster;
 import dev.lofi.ingest.bench.BenchVideo;
 import dev.lofi.testkit.TopicSnapshot;
@@ -12,8 +11,6 @@ import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.RecordSerdes;
 import dev.lofi.topics.record.Segment;
 import dev.lofi.topics.record.VideoMetadata;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,7 +41,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * On a 3-node cluster of {@code lofi broker} processes ({@code lofi cluster}), the leader of the
@@ -79,7 +75,7 @@ class ClusterFailoverEndToEndTest {
     annotations = Files.writeString(dir.resolve("annotations.json"), "{\"database\": {" + database + "}}");
     cluster = LocalCluster.start(dir.resolve("cluster"), 3, 0, 0);
     cluster.awaitReady(WAIT);
-    Run topics = lofi("topics", "create", "--bootstrap", cluster.bootstrapServers());
+    LofiRun topics = LofiRun.of("topics", "create", "--bootstrap", cluster.bootstrapServers());
     assertThat(topics.exitCode()).as(topics.all()).isZero();
   }
 
@@ -106,7 +102,7 @@ class ClusterFailoverEndToEndTest {
   @Test
   @Order(2)
   void ingestFinishesWhenTheLeaderOfItsClipPartitionsIsKilledAndCommitsEveryVideoOnce() throws Exception {
-    CompletableFuture<Run> ingest = CompletableFuture.supplyAsync(() -> lofi("ingest", "--bootstrap",
+    CompletableFuture<LofiRun> ingest = CompletableFuture.supplyAsync(() -> LofiRun.of("ingest", "--bootstrap",
         cluster.bootstrapServers(), "--videos", videos.toString(), "--annotations", annotations.toString(),
         "--fidelities", "full,t"));
     awaitTrue("the first video committed", () -> !TopicSnapshot.read(cluster.bootstrapServers(),
@@ -115,7 +111,7 @@ class ClusterFailoverEndToEndTest {
     cluster.kill(killed);
     long killedAt = System.nanoTime();
 
-    Run done = ingest.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    LofiRun done = ingest.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     System.out.printf("ingest: node %d killed; ingest ended %.1f s later%n", killed,
         (System.nanoTime() - killedAt) / 1e9);
     assertThat(done.exitCode()).as(done.all()).isZero();
@@ -144,7 +140,7 @@ class ClusterFailoverEndToEndTest {
   @Test
   @Order(3)
   void trainingRunsOnTwoOfThreeNodes() {
-    Run train = lofi("train", "--bootstrap", cluster.bootstrapServers(), "--stage", "lofi", "--fidelities", "t",
+    LofiRun train = LofiRun.of("train", "--bootstrap", cluster.bootstrapServers(), "--stage", "lofi", "--fidelities", "t",
         "--epochs", "1", "--max-steps", "1", "--batch", "2");
     assertThat(train.exitCode()).as(train.all()).isZero();
   }
@@ -174,13 +170,13 @@ class ClusterFailoverEndToEndTest {
       }
       Path camera = videos.resolve("walk_0.mp4");
 
-      Run reference = lofi("ingest", "--bootstrap", cluster.bootstrapServers(), "--live", camera.toString(),
+      LofiRun reference = LofiRun.of("ingest", "--bootstrap", cluster.bootstrapServers(), "--live", camera.toString(),
           "--stream", "cam-reference");
       assertThat(reference.exitCode()).as(reference.all()).isZero();
       List<String> expected = awaitClosed("cam-reference", localizers);
       assertThat(expected).as("an uninterrupted run closes segments").isNotEmpty();
 
-      CompletableFuture<Run> live = CompletableFuture.supplyAsync(() -> lofi("ingest", "--bootstrap",
+      CompletableFuture<LofiRun> live = CompletableFuture.supplyAsync(() -> LofiRun.of("ingest", "--bootstrap",
           cluster.bootstrapServers(), "--live", camera.toString(), "--stream", "cam-failover", "--realtime"));
       awaitTrue("the first segment of cam-failover", () -> !segments("cam-failover").isEmpty() || live.isDone());
       int killed = leaderOf(TopicCatalog.SEGMENTS.name(), "cam-failover");
@@ -190,7 +186,7 @@ class ClusterFailoverEndToEndTest {
       awaitTrue("a segment after the kill", () -> segments("cam-failover").size() > before || live.isDone());
       double resumed = (System.nanoTime() - killedAt) / 1e9;
 
-      Run failover = live.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      LofiRun failover = live.get(WAIT.toSeconds(), TimeUnit.SECONDS);
       assertThat(failover.exitCode()).as(failover.all()).isZero();
       List<String> seen = awaitClosed("cam-failover", localizers);
       System.out.printf("live: node %d (leader of cam-failover's segment partition) killed; next segment %.1f s "
@@ -282,21 +278,6 @@ class ClusterFailoverEndToEndTest {
   private static int freePort() throws Exception {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
-    }
-  }
-
-  private static Run lofi(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Lofi.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return new Run(cli.execute(args), out.toString(), err.toString());
-  }
-
-  private record Run(int exitCode, String out, String err) {
-    String all() {
-      return out + err;
     }
   }
 }

@@ -2,21 +2,17 @@ package dev.lofi.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lofi.cli.Lofi;
 import dev.lofi.ingest.bench.BenchVideo;
 import dev.lofi.testkit.TestCertificates;
 import dev.lofi.topics.broker.EmbeddedBroker;
 import dev.lofi.topics.broker.ListenerSecurity;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * ingest, train and localize against a broker that takes only authenticated (SASL/PLAIN) or only
@@ -56,7 +52,7 @@ class SecuredClusterEndToEndTest {
 
       Path wrong = clientConfig("wrong.properties", "security.protocol=SASL_PLAINTEXT", "sasl.mechanism=PLAIN",
           jaas("lofi", "not-the-password"));
-      Run refused = lofi("topics", "create", "--bootstrap", broker.bootstrapServers(),
+      LofiRun refused = LofiRun.of("topics", "create", "--bootstrap", broker.bootstrapServers(),
           "--kafka-config", wrong.toString());
       assertThat(refused.exitCode()).as(refused.all()).isEqualTo(1);
       assertThat(refused.err()).contains("the Kafka cluster refused this client")
@@ -75,7 +71,7 @@ class SecuredClusterEndToEndTest {
 
       ingestTrainLocalize(broker.bootstrapServers(), config);
 
-      Run untrusting = lofi("topics", "create", "--bootstrap", broker.bootstrapServers(), "--kafka-config",
+      LofiRun untrusting = LofiRun.of("topics", "create", "--bootstrap", broker.bootstrapServers(), "--kafka-config",
           clientConfig("plain-tls.properties", "security.protocol=SSL").toString());
       assertThat(untrusting.exitCode()).as(untrusting.all()).isEqualTo(1);
       assertThat(untrusting.err()).contains("the Kafka cluster refused this client").contains("SSL handshake failed");
@@ -86,20 +82,20 @@ class SecuredClusterEndToEndTest {
   private static void ingestTrainLocalize(String bootstrap, Path config) {
     String[] kafka = {"--bootstrap", bootstrap, "--kafka-config", config.toString()};
 
-    Run topics = lofi(with(kafka, "topics", "create"));
+    LofiRun topics = LofiRun.of(with(kafka, "topics", "create"));
     assertThat(topics.exitCode()).as(topics.all()).isZero();
 
-    Run ingest = lofi(with(kafka, "ingest", "--videos", videos.toString(), "--annotations", annotations.toString(),
+    LofiRun ingest = LofiRun.of(with(kafka, "ingest", "--videos", videos.toString(), "--annotations", annotations.toString(),
         "--fidelities", "full,t"));
     assertThat(ingest.exitCode()).as(ingest.all()).isZero();
     assertThat(ingest.out()).contains("2 published");
 
-    Run train = lofi(with(kafka, "train", "--stage", "lofi", "--fidelities", "t", "--epochs", "1", "--max-steps", "1",
+    LofiRun train = LofiRun.of(with(kafka, "train", "--stage", "lofi", "--fidelities", "t", "--epochs", "1", "--max-steps", "1",
         "--batch", "2"));
     assertThat(train.exitCode()).as(train.all()).isZero();
 
     Path predictions = dir.resolve("pred-" + config.getFileName() + ".json");
-    Run localize = lofi(with(kafka, "localize", "files", videos.toString(), "--out", predictions.toString()));
+    LofiRun localize = LofiRun.of(with(kafka, "localize", "files", videos.toString(), "--out", predictions.toString()));
     assertThat(localize.exitCode()).as(localize.all()).isZero();
     assertThat(predictions).content().contains("\"walk_a\"").contains("\"walk_b\"");
   }
@@ -118,20 +114,5 @@ class SecuredClusterEndToEndTest {
     System.arraycopy(command, 0, line, 0, command.length);
     System.arraycopy(kafka, 0, line, command.length, kafka.length);
     return line;
-  }
-
-  private static Run lofi(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Lofi.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return new Run(cli.execute(args), out.toString(), err.toString());
-  }
-
-  private record Run(int exitCode, String out, String err) {
-    String all() {
-      return out + err;
-    }
   }
 }
