@@ -194,6 +194,9 @@ class ClusterFailoverEndToEndTest {
           seen.size(), new HashSet<>(seen).size());
       assertThat(seen).as("the closed segments of the uninterrupted run, each once").isEqualTo(expected);
       assertThat(localizers).allSatisfy(l -> assertThat(l.isAlive()).as(l.output()).isTrue());
+      // What a Prometheus scrape of each replica gets: Kafka Streams' own metrics beside lofi's.
+      assertThat(ports).allSatisfy(port -> assertThat(get(port, "/metrics")).contains("kafka_stream_")
+          .contains("lofi_localizer_model{version=\"lofi-cpu@"));
     } finally {
       for (LofiProcess localizer : localizers) {
         localizer.close();
@@ -249,8 +252,12 @@ class ClusterFailoverEndToEndTest {
   }
 
   private static String health(int port) {
+    return get(port, "/health");
+  }
+
+  private static String get(int port, String path) {
     try {
-      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
           .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
     } catch (Exception e) {
       return "";
