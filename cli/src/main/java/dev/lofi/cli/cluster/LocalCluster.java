@@ -127,7 +127,7 @@ public final class LocalCluster implements AutoCloseable {
           throw new IllegalStateException("the cluster at " + bootstrapServers() + " did not have its " + running
               + " nodes ready within " + timeout.toSeconds() + " s; their logs are in " + dataDir);
         }
-        sleep(200);
+        Thread.sleep(200);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -211,10 +211,6 @@ public final class LocalCluster implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static void sleep(long millis) throws InterruptedException {
-    Thread.sleep(millis);
   }
 
   private static int freePort() {

@@ -42,9 +42,4 @@ public record BrokerSettings(Path dataDir, ClientListener listener, KraftQuorum 
   public BrokerSettings withSecurity(ListenerSecurity value) {
     return new BrokerSettings(dataDir, listener.withSecurity(value), quorum, messageMaxBytes);
   }
-
-  /** The same node as a member of {@code value}. */
-  public BrokerSettings withQuorum(KraftQuorum value) {
-    return new BrokerSettings(dataDir, listener, value, messageMaxBytes);
-  }
 }
