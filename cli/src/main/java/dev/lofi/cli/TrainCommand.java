@@ -22,7 +22,6 @@ import dev.lofi.trainer.stage.FeatureExtractionSettings;
 import dev.lofi.trainer.stage.HeadTrainingSettings;
 import dev.lofi.trainer.stage.JointTraining;
 import dev.lofi.trainer.stage.JointTrainingSettings;
-import dev.lofi.trainer.stage.Pretraining;
 import dev.lofi.trainer.stage.PretrainingSettings;
 import dev.lofi.trainer.stage.SgdSchedule;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -47,7 +46,8 @@ import picocli.CommandLine.Spec;
         "fidelity), extract (full-fidelity features), head (head on frozen features), or all.",
         "all runs pretrain, lofi, extract and head in turn (--baseline leaves lofi out: the",
         "paper's frozen-encoder comparison), each under the same model name, and says how long",
-        "each stage took. lofi starts from the pre-trained network when there is one."})
+        "each stage took. lofi starts from the model's latest checkpoint when there is one (the",
+        "pre-trained network, or a head or lofi checkpoint it then fine-tunes) and says which."})
 final class TrainCommand implements Callable<Integer> {
 
   /** What {@code --stage} runs: one stage, or all of them in turn. */
@@ -220,8 +220,7 @@ final class TrainCommand implements Callable<Integer> {
     Optional<TrainingPipeline.StepBudget> budget = Optional.ofNullable(memoryBudget).map(size ->
         new TrainingPipeline.StepBudget(BadUsage.interpreting(() -> MemoryBudget.parse(size)), preset.fidelities()));
     JointTraining.Result result = resume ? pipeline.resumeLofi(settings, budget)
-        : pipeline.lofi(settings, Pretraining.latestCheckpoint(bootstrap, name),
-            this::network, budget);
+        : pipeline.lofi(settings, new CheckpointStore(bootstrap).latest(name), this::network, budget);
     if (export != null && result.checkpoint() != null) {
       Checkpoint trained = new CheckpointStore(bootstrap).latest(name).orElseThrow();
       Path params = CheckpointExport.write(export, NetworkConfig.fromMap(trained.manifest().config()), trained);

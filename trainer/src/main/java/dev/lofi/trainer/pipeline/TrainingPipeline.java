@@ -91,8 +91,9 @@ public final class TrainingPipeline {
 
   /**
    * Stage (2): encoder and head together at low fidelity, from {@code pretrained} where given (its
-   * structure and labels), else from fresh parameters of {@code scratch}'s structure for the
-   * training videos' labels.
+   * structure, labels and parameters, whatever stage made it: a pretrain checkpoint, or a head or
+   * lofi one to fine-tune), else from fresh parameters of {@code scratch}'s structure for the
+   * training videos' labels. The report names which.
    *
    * @param scratch the structure for a run from scratch, given its class count
    * @param budget where given, a network whose step would not fit is refused before it is built
@@ -106,8 +107,17 @@ public final class TrainingPipeline {
     NetworkConfig network = from.map(CheckpointConfig::network).orElseGet(() -> scratch.apply(labels.size()));
     budget.ifPresent(b -> StepMemoryEstimate.check(b.budget(), network, b.preset(), settings.fidelities(),
         settings.batchSize()));
-    report.accept(pretrained.map(c -> "lofi: starting from the pre-trained " + c.manifest().model() + "@"
-        + c.manifest().version()).orElse("lofi: starting from fresh parameters (no pre-trained checkpoint)"));
+    report.accept(pretrained.map(c -> "lofi: starting from " + CheckpointConfig.versionOf(c.manifest())
+        + " (stage " + c.manifest().stage() + "): its encoder and head, classes " + labels)
+        .orElse("lofi: starting from fresh parameters: " + settings.model() + " has no checkpoint to start from"));
+    if (pretrained.isPresent()) {
+      List<String> unknown = JointTraining.labels(bootstrap, settings.fidelities()).stream()
+          .filter(label -> !labels.contains(label)).toList();
+      if (!unknown.isEmpty()) {
+        report.accept("lofi: the training videos' labels " + unknown + " are not among the checkpoint's classes: "
+            + "their segments count as background here; the head stage adds them");
+      }
+    }
     announce(settings, labels);
     return lofiDone(timed(JointTraining.STAGE, () -> new JointTraining(bootstrap, settings, metrics)
         .run(network, labels, pretrained.map(Checkpoint::parameters))), settings);

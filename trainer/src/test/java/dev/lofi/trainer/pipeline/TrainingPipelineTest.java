@@ -8,6 +8,7 @@ import dev.lofi.model.head.gtad.GtadHead;
 import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.model.network.TinyNetworks;
 import dev.lofi.testkit.KafkaTestCluster;
+import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.record.CheckpointManifest;
 import dev.lofi.trainer.SyntheticClips;
 import dev.lofi.trainer.data.SnippetAugmentation;
@@ -55,8 +56,9 @@ class TrainingPipelineTest {
           }, Optional.empty());
 
       assertThat(joint.checkpoint().config()).containsEntry("labels", pretrained.labels());
-      assertThat(lines).anyMatch(l -> l.equals("lofi: starting from the pre-trained " + model + "@"
-          + pretrained.checkpoint().version()));
+      assertThat(lines).anyMatch(l -> l.equals("lofi: starting from " + model + "@"
+          + pretrained.checkpoint().version() + " (stage pretrain): its encoder and head, classes "
+          + pretrained.labels()));
       assertThat(pipeline.stageSeconds()).containsOnlyKeys(Pretraining.STAGE, JointTraining.STAGE)
           .allSatisfy((stage, seconds) -> assertThat(seconds).isPositive());
       assertThat(lines).anyMatch(l -> l.startsWith("stage pretrain took ")).anyMatch(l -> l.startsWith("stage lofi took "));
@@ -73,7 +75,8 @@ class TrainingPipelineTest {
     NetworkConfig gtad = NETWORK.withHead(GtadHead.KIND, Map.of("hiddenDim", "16", "width", "16", "samples", "4",
         "alignDim", "32", "mapDim", "16"));
     try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, model, StageListener.NONE)) {
-      TrainingPipeline pipeline = new TrainingPipeline(bootstrap, metrics, line -> { });
+      List<String> lines = new ArrayList<>();
+      TrainingPipeline pipeline = new TrainingPipeline(bootstrap, metrics, lines::add);
       pipeline.pretrain(PretrainingSettings.builder(model).optFidelity(full).optEpochs(1).optBatchSize(2)
           .optMaxSteps(2).optSegmentFidelity(full).optAugmentation(SnippetAugmentation.NONE).build(), gtad);
       JointTraining.Result joint = pipeline.lofi(JointTrainingSettings.builder(model).optFidelities(List.of(full))
@@ -83,6 +86,16 @@ class TrainingPipelineTest {
       HeadTraining.Result head = pipeline.head(HeadTrainingSettings.builder(model, model).optEpochs(2)
           .optBatchSize(2).build());
 
+      JointTraining.Result fineTuned = pipeline.lofi(JointTrainingSettings.builder(model)
+              .optFidelities(List.of(full)).optEpochs(1).optBatchSize(2).optMaxSteps(1).optValidationFidelity(null)
+              .build(), new CheckpointStore(bootstrap).latest(model),
+          classes -> {
+            throw new AssertionError("the head checkpoint was there to fine-tune");
+          }, Optional.empty());
+
+      assertThat(lines).contains("lofi: starting from " + model + "@" + head.checkpoint().version()
+          + " (stage head): its encoder and head, classes " + CheckpointConfig.of(head.checkpoint()).labels());
+      assertThat(fineTuned.checkpoint().config()).containsEntry("labels", CheckpointConfig.of(head.checkpoint()).labels());
       assertThat(joint.epochLosses()).allSatisfy(loss -> assertThat(loss).isFinite().isPositive());
       assertThat(head.epochLosses()).allSatisfy(loss -> assertThat(loss).isFinite().isPositive());
       for (CheckpointManifest checkpoint : List.of(joint.checkpoint(), head.checkpoint())) {
@@ -90,6 +103,7 @@ class TrainingPipelineTest {
       }
       assertThat(pipeline.stageSeconds()).containsOnlyKeys(Pretraining.STAGE, JointTraining.STAGE,
           FeatureExtraction.STAGE, HeadTraining.STAGE);
+      assertThat(fineTuned.checkpoint().stage()).isEqualTo(JointTraining.STAGE);
     }
   }
 
