@@ -23,6 +23,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         SynthCommand.class,
         IngestCommand.class,
         TrainCommand.class,
+        ModelCommand.class,
         LocalizeCommand.class,
         EvaluateCommand.class,
         BenchCommand.class,

@@ -42,6 +42,9 @@ public final class TopicCatalog {
       CHECKPOINT_MAX_BYTES, "checkpoint manifests (keyed model/version, the newest 3 per model kept) and their parameter chunks");
   public static final Topic TRAINER_METRICS = new Topic("lofi.trainer.metrics", 1, Cleanup.DELETE, 30 * DAY_MS, MIB,
       "loss, learning rate, fidelity, memory and mAP per step and epoch, keyed by run id");
+  // Kept forever: the history of what served when is small and is what a rollback is decided on.
+  public static final Topic MODEL_DECISIONS = new Topic("lofi.model.decisions", 1, Cleanup.DELETE, FOREVER, MIB,
+      "which checkpoint serves: candidates promoted or refused (with both scores) and rollbacks, keyed by model");
   public static final Topic SEGMENTS = new Topic("lofi.segments", 6, Cleanup.DELETE, 7 * DAY_MS, MIB,
       "detected action segments JSON (opened / closed), keyed by stream id");
   // Must hold a record that failed on any other topic, so it takes the largest size limit.
@@ -67,7 +70,7 @@ public final class TopicCatalog {
     topics.add(VIDEOS);
     topics.add(ANNOTATIONS);
     FidelityPreset.NAMES.forEach(f -> topics.add(clips(f)));
-    topics.addAll(List.of(LIVE_CLIPS, FEATURES, CHECKPOINTS, TRAINER_METRICS, SEGMENTS, DLQ));
+    topics.addAll(List.of(LIVE_CLIPS, FEATURES, CHECKPOINTS, TRAINER_METRICS, MODEL_DECISIONS, SEGMENTS, DLQ));
     return List.copyOf(topics);
   }
 

@@ -16,6 +16,7 @@ import dev.lofi.topics.record.RecordSerdes;
 import dev.lofi.topics.scan.TopicScan;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,6 +101,20 @@ public final class CheckpointStore {
     awaitVisible(manifest);
     LOG.info("checkpoint {}@{} published ({} bytes{})", manifest.model(), manifest.version(), parameters.length,
         CheckpointSigning.current().signs() ? ", signed" : "");
+  }
+
+  /**
+   * Publishes {@code checkpoint} again as the newest of {@code model}: its own model's (a rollback)
+   * or another's (a candidate promoted into the serving model), with its version, stage, config,
+   * metrics and parameters, signed by this process and dated now. Readers that load a model's newest
+   * checkpoint, running localizers among them, load it.
+   */
+  public CheckpointManifest republish(Checkpoint checkpoint, String model) {
+    CheckpointManifest m = checkpoint.manifest();
+    CheckpointManifest copy = CheckpointChunker.manifest(model, m.version(), m.stage(), m.epoch(), m.step(),
+        m.config(), m.metrics(), checkpoint.parameters(), CheckpointChunker.DEFAULT_CHUNK_BYTES, Instant.now());
+    publish(copy, checkpoint.parameters());
+    return copy;
   }
 
   /** The newest manifest of every model on the topic, good or not. */

@@ -19,6 +19,7 @@ public final class RecordSerdes {
   private static final RecordSerde<VideoMetadata> VIDEO_METADATA = new JsonSerde<>(VideoMetadata.class);
   private static final RecordSerde<VideoAnnotations> VIDEO_ANNOTATIONS = new JsonSerde<>(VideoAnnotations.class);
   private static final RecordSerde<TrainerMetric> TRAINER_METRIC = new JsonSerde<>(TrainerMetric.class);
+  private static final RecordSerde<ModelDecision> MODEL_DECISION = new JsonSerde<>(ModelDecision.class);
   private static final RecordSerde<Segment> SEGMENT = new JsonSerde<>(Segment.class);
 
   private RecordSerdes() {}
@@ -51,6 +52,11 @@ public final class RecordSerdes {
   /** Training measurements of {@code lofi.trainer.metrics}: JSON. */
   public static RecordSerde<TrainerMetric> trainerMetric() {
     return TRAINER_METRIC;
+  }
+
+  /** Promotions, refusals and rollbacks of {@code lofi.model.decisions}: JSON. */
+  public static RecordSerde<ModelDecision> modelDecision() {
+    return MODEL_DECISION;
   }
 
   /** Detected actions of {@code lofi.segments}: JSON, one object per event. */

@@ -14,7 +14,7 @@ class TopicCatalogTest {
         "lofi.videos", "lofi.annotations",
         "lofi.clips.full", "lofi.clips.s", "lofi.clips.t", "lofi.clips.st",
         "lofi.live.clips", "lofi.features", "lofi.checkpoints", "lofi.trainer.metrics",
-        "lofi.segments", "lofi.dlq");
+        "lofi.model.decisions", "lofi.segments", "lofi.dlq");
   }
 
   @Test

@@ -228,6 +228,17 @@ final class ArbitraryRecords {
             g.validationAccuracy(), g.gradientNorm(), g.skippedSteps(), time));
   }
 
+  static Arbitrary<ModelDecision> modelDecisions() {
+    Arbitrary<Double> scores = Arbitraries.doubles().between(0, 1).ofScale(6).injectNull(0.3);
+    Arbitrary<Double> tolerances = Arbitraries.doubles().between(0, 1).ofScale(4).injectNull(0.3);
+    return Combinators.combine(modelNames(), Arbitraries.of(ModelDecision.Decision.class), names(),
+            names().injectNull(0.3), scores, scores, tolerances, Combinators.combine(names(), instants())
+                .as(Map::entry))
+        .as((model, decision, candidate, serving, candidateScore, servingScore, tolerance, said) ->
+            new ModelDecision(model, decision, candidate, serving, candidateScore, servingScore, tolerance,
+                said.getKey(), said.getValue()));
+  }
+
   /** Wall-clock side of a segment: start, end (null while opened, maybe) and latency. */
   private record Wall(Instant start, Instant end, long latencyMs) {}
 
