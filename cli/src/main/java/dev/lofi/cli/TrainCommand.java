@@ -10,6 +10,7 @@ import dev.lofi.model.network.NetworkConfig;
 import dev.lofi.model.preset.LofiPreset;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.checkpoint.CheckpointStore;
+import dev.lofi.topics.fidelity.FidelityPreset;
 import dev.lofi.topics.record.TrainerMetric;
 import dev.lofi.trainer.TrainingDefaults;
 import dev.lofi.trainer.data.SnippetAugmentation;
@@ -17,6 +18,8 @@ import dev.lofi.trainer.memory.MemoryBudget;
 import dev.lofi.trainer.metrics.MetricsPublisher;
 import dev.lofi.trainer.metrics.StageListener;
 import dev.lofi.trainer.pipeline.TrainingPipeline;
+import dev.lofi.trainer.promotion.PromotionGate;
+import dev.lofi.trainer.promotion.ServingModel;
 import dev.lofi.trainer.stage.Cycle;
 import dev.lofi.trainer.stage.FeatureExtractionSettings;
 import dev.lofi.trainer.stage.HeadTrainingSettings;
@@ -162,6 +165,16 @@ final class TrainCommand implements Callable<Integer> {
           + "that trust only its public key.")
   Path signingKey;
 
+  @Option(names = "--candidate",
+      description = "lofi or head stage: train from the model's serving checkpoint into NAME"
+          + ServingModel.CANDIDATE_SUFFIX + ", then let the gate (lofi model gate) promote the result only if it"
+          + " scores on the validation videos no worse than the serving one beyond --tolerance.")
+  boolean candidate;
+
+  @Option(names = "--tolerance", paramLabel = "MAP", defaultValue = "" + PromotionGate.DEFAULT_TOLERANCE,
+      description = "With --candidate: how much lower its validation average mAP may be (default: ${DEFAULT-VALUE}).")
+  double tolerance;
+
   @Mixin CheckpointKeyOptions keys;
 
   @Mixin MonitoringOptions monitoring;
@@ -182,7 +195,16 @@ final class TrainCommand implements Callable<Integer> {
     if (baseline && stage != Stage.ALL) {
       throw new BadUsage("--baseline goes with --stage all: it leaves out the lofi stage");
     }
+    if (candidate && stage != Stage.LOFI && stage != Stage.HEAD) {
+      throw new BadUsage("--candidate trains the lofi or the head stage from the serving checkpoint; not --stage "
+          + stage);
+    }
+    if (candidate && resume) {
+      throw new BadUsage("--resume continues the model's own lofi run; a candidate run starts again whole");
+    }
     String name = model != null ? model : baseline ? preset.baselineModelName() : preset.modelName();
+    // A candidate never serves unseen: it trains into its own name and only the gate promotes it.
+    String target = candidate ? ServingModel.candidateOf(name) : name;
     ProgressLine progress = ProgressLine.forConsole(spec.commandLine().getOut(), err);
     PrometheusMeterRegistry registry = monitoring.registry();
     TrainerMeters meters = new TrainerMeters(registry);
@@ -196,14 +218,17 @@ final class TrainCommand implements Callable<Integer> {
       for (Stage next : stage.runs(baseline)) {
         switch (next) {
           case PRETRAIN -> pretrain(pipeline, name);
-          case LOFI -> lofi(pipeline, connection.bootstrap(), name, progress);
+          case LOFI -> lofi(pipeline, connection.bootstrap(), name, target, progress);
           case EXTRACT -> pipeline.extract(FeatureExtractionSettings.defaults(name));
-          case HEAD -> pipeline.head(BadUsage.interpreting(() -> HeadTrainingSettings.builder(name, name)
+          case HEAD -> pipeline.head(BadUsage.interpreting(() -> HeadTrainingSettings.builder(name, target)
               .optEpochs(epochsOr(HeadTrainingSettings.DEFAULT_EPOCHS)).optBatchSize(batch)
               .optLearningRate(rateOr(HeadTrainingSettings.DEFAULT_LEARNING_RATE)).optSeed(seed).optMaxSteps(maxSteps)
               .build()));
           case ALL -> throw new IllegalStateException("'all' runs the other stages; it is none itself");
         }
+      }
+      if (candidate) {
+        gate(connection.bootstrap(), name, target, progress);
       }
     } finally {
       endpoint.ifPresent(MonitoringEndpoint::close);
@@ -211,8 +236,17 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void lofi(TrainingPipeline pipeline, String bootstrap, String name, ProgressLine progress) {
-    JointTrainingSettings settings = BadUsage.interpreting(() -> JointTrainingSettings.builder(name)
+  /** Scores the candidate just trained against the serving checkpoint and promotes it or refuses it. */
+  private void gate(String bootstrap, String name, String target, ProgressLine progress) {
+    PromotionGate gate = BadUsage.interpreting(() -> new PromotionGate(bootstrap, new ServingModel(bootstrap, name),
+        FidelityPreset.FULL, tolerance));
+    progress.println("gate: " + ModelCommand.describe(gate.decide(new CheckpointStore(bootstrap).latest(target)
+        .orElseThrow())));
+  }
+
+  /** The lofi stage from {@code name}'s latest checkpoint into {@code target}. */
+  private void lofi(TrainingPipeline pipeline, String bootstrap, String name, String target, ProgressLine progress) {
+    JointTrainingSettings settings = BadUsage.interpreting(() -> JointTrainingSettings.builder(target)
         .optFidelities(fidelities).optCycle(cycle, switchEvery)
         .optEpochs(epochsOr(JointTrainingSettings.DEFAULT_EPOCHS)).optBatchSize(batch)
         .optLearningRate(rateOr(JointTrainingSettings.DEFAULT_LEARNING_RATE)).optSeed(seed).optMaxSteps(maxSteps)
@@ -222,9 +256,9 @@ final class TrainCommand implements Callable<Integer> {
     JointTraining.Result result = resume ? pipeline.resumeLofi(settings, budget)
         : pipeline.lofi(settings, new CheckpointStore(bootstrap).latest(name), this::network, budget);
     if (export != null && result.checkpoint() != null) {
-      Checkpoint trained = new CheckpointStore(bootstrap).latest(name).orElseThrow();
+      Checkpoint trained = new CheckpointStore(bootstrap).latest(target).orElseThrow();
       Path params = CheckpointExport.write(export, NetworkConfig.fromMap(trained.manifest().config()), trained);
-      progress.println("exported to " + params + " and " + export.resolve(name + ".json"));
+      progress.println("exported to " + params + " and " + export.resolve(target + ".json"));
     }
   }
 

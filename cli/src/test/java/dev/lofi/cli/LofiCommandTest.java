@@ -131,11 +131,13 @@ class LofiCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"train --stage head --resume", "train --stage lofi --init saved"})
+  @ValueSource(strings = {"train --stage head --resume", "train --stage lofi --init saved",
+      "train --stage all --candidate", "train --stage lofi --candidate --resume"})
   void trainingOptionsOfOneStageAreRefusedWithAnotherAsBadUsageNamingTheirStage(String line) {
     Run run = lofi(line.split(" "));
     assertThat(run.exitCode()).isEqualTo(Lofi.BAD_USAGE);
-    assertThat(run.err()).containsAnyOf("continues the lofi stage only", "replaces the pretrain stage");
+    assertThat(run.err()).containsAnyOf("continues the lofi stage only", "replaces the pretrain stage",
+        "--candidate trains the lofi or the head stage", "a candidate run starts again whole");
   }
 
   @Test
