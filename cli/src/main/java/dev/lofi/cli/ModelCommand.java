@@ -136,25 +136,43 @@ final class ModelCommand implements Runnable {
     }
   }
 
-  /** {@code lofi model promote}. */
-  @Command(name = "promote", mixinStandardHelpOptions = true,
-      description = {"Makes VERSION serve without the gate: a candidate's (one the gate refused, say) or one",
-          "the model keeps. Running localizers load it; the decision goes to lofi.model.decisions."})
-  static final class Promote implements Callable<Integer> {
+  /** A change of what serves by hand: the version to serve and why; promote and rollback differ in what they accept. */
+  abstract static class ByHand implements Callable<Integer> {
     @Mixin ModelOptions options;
 
     @Option(names = "--version", required = true, paramLabel = "V", description = "The version to serve.")
     String version;
 
-    @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "promoted by hand",
-        description = "Why, for the decision record (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reason", paramLabel = "TEXT",
+        description = "Why, for the decision record (default: promoted by hand, or rolled back by hand).")
     String reason;
 
     @Spec CommandSpec spec;
 
+    abstract ModelDecision change(ServingModel serving, String reason);
+
+    abstract String defaultReason();
+
     @Override
     public Integer call() {
-      return options.run(spec, on -> describe(BadUsage.interpreting(() -> on.serving().promote(version, reason))));
+      String why = reason != null ? reason : defaultReason();
+      return options.run(spec, on -> describe(BadUsage.interpreting(() -> change(on.serving(), why))));
+    }
+  }
+
+  /** {@code lofi model promote}. */
+  @Command(name = "promote", mixinStandardHelpOptions = true,
+      description = {"Makes VERSION serve without the gate: a candidate's (one the gate refused, say) or one",
+          "the model keeps. Running localizers load it; the decision goes to lofi.model.decisions."})
+  static final class Promote extends ByHand {
+    @Override
+    ModelDecision change(ServingModel serving, String why) {
+      return serving.promote(version, why);
+    }
+
+    @Override
+    String defaultReason() {
+      return "promoted by hand";
     }
   }
 
@@ -162,21 +180,15 @@ final class ModelCommand implements Runnable {
   @Command(name = "rollback", mixinStandardHelpOptions = true,
       description = {"Makes an earlier checkpoint the model keeps serve again (lofi.checkpoints keeps the newest",
           "three per model). Running localizers load it; the decision goes to lofi.model.decisions."})
-  static final class Rollback implements Callable<Integer> {
-    @Mixin ModelOptions options;
-
-    @Option(names = "--version", required = true, paramLabel = "V", description = "The version to serve again.")
-    String version;
-
-    @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "rolled back by hand",
-        description = "Why, for the decision record (default: ${DEFAULT-VALUE}).")
-    String reason;
-
-    @Spec CommandSpec spec;
+  static final class Rollback extends ByHand {
+    @Override
+    ModelDecision change(ServingModel serving, String why) {
+      return serving.rollback(version, why);
+    }
 
     @Override
-    public Integer call() {
-      return options.run(spec, on -> describe(BadUsage.interpreting(() -> on.serving().rollback(version, reason))));
+    String defaultReason() {
+      return "rolled back by hand";
     }
   }
 
