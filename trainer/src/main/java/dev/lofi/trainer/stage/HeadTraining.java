@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
 import dev.lofi.model.checkpoint.CheckpointConfig;
@@ -20,6 +21,7 @@ import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.record.CheckpointManifest;
 import dev.lofi.topics.record.FeatureSequence;
+import dev.lofi.topics.record.GroundTruthSegment;
 import dev.lofi.trainer.data.EpochOrder;
 import dev.lofi.trainer.data.FeatureSet;
 import dev.lofi.trainer.data.VideoBatch;
@@ -89,10 +91,12 @@ public final class HeadTraining {
       throw new IllegalStateException("no training video has features of " + encoder + " on "
           + TopicCatalog.FEATURES.name() + ": run the extract stage first; left out: " + set.skipped());
     }
-    NetworkConfig network = config.network();
+    List<String> labels = withNewLabels(config.labels(), set);
+    List<String> added = labels.subList(config.labels().size(), labels.size());
+    NetworkConfig network = added.isEmpty() ? config.network() : config.network().withClasses(labels.size());
     SgdSchedule sgd = new SgdSchedule(settings.learningRate());
-    CheckpointConfig published = config.withEncoderFrom(encoder);
-    Optional<FeatureValidation> validation = FeatureValidation.load(bootstrap, versions, config.labels());
+    CheckpointConfig published = new CheckpointConfig(network, labels, config.fidelities(), encoder);
+    Optional<FeatureValidation> validation = FeatureValidation.load(bootstrap, versions, labels);
     metrics.stageStarted(STAGE, settings.epochs(), batches(set.entries()).size());
     List<Double> epochMaps = new ArrayList<>();
     StageLoop.Run run;
@@ -105,7 +109,7 @@ public final class HeadTraining {
         FeatureSequence first = set.entries().get(0).features();
         trainer.initialize(new Shape(1, first.dim(), first.snippetCount()));
         // The encoder is needed only to save the whole network: loaded once, never run.
-        LocalizationNetwork whole = NetworkCheckpoint.load(wholeManager, source, NetworkCheckpoint.exampleInput(network));
+        LocalizationNetwork whole = wholeNetwork(wholeManager, source, network, !added.isEmpty());
         run = new StageLoop(STAGE, settings.epochs(), settings.maxSteps(), metrics).run(trainer, sgd,
             new StageLoop.Stage<List<FeatureSet.Entry>>() {
               @Override
@@ -125,7 +129,7 @@ public final class HeadTraining {
 
               @Override
               public NDArray loss(NDList outputs, List<FeatureSet.Entry> batch) {
-                return head.loss(outputs, targets(batch, config.labels()));
+                return head.loss(outputs, targets(batch, labels));
               }
 
               @Override
@@ -165,10 +169,38 @@ public final class HeadTraining {
     }
     CheckpointManifest checkpoint = run.checkpoint();
     List<Double> epochLosses = run.epochLosses();
-    metrics.stageFinished(STAGE, String.format("%d steps on features of %s, last epoch loss %.4f%s, checkpoint %s@%s",
+    metrics.stageFinished(STAGE, String.format("%d steps on features of %s, last epoch loss %.4f%s, checkpoint %s@%s%s",
         run.steps(), encoder, epochLosses.get(epochLosses.size() - 1), run.kept(), checkpoint.model(),
-        checkpoint.version()));
+        checkpoint.version(), added.isEmpty() ? "" : ", classes " + added + " added to " + config.labels()));
     return new Result(run.steps(), epochLosses, epochMaps, checkpoint, encoder, set.skipped());
+  }
+
+  /**
+   * The source's classes, then any the training videos hold that it lacks (sorted): a class learnt
+   * before keeps its index, and one that new footage brings is learnt without losing the others.
+   */
+  static List<String> withNewLabels(List<String> known, FeatureSet set) {
+    List<String> labels = new ArrayList<>(known);
+    set.entries().stream().flatMap(e -> e.truth().annotations().stream()).map(GroundTruthSegment::label)
+        .filter(label -> !known.contains(label)).distinct().sorted().forEach(labels::add);
+    return List.copyOf(labels);
+  }
+
+  /**
+   * The whole network the trained head is saved in: the source's as it is, or, when classes were
+   * added, one of the grown structure carrying the source's encoder parameters byte for byte.
+   */
+  private static LocalizationNetwork wholeNetwork(NDManager manager, Checkpoint source, NetworkConfig network,
+      boolean grown) {
+    LocalizationNetwork loaded = NetworkCheckpoint.load(manager, source,
+        NetworkCheckpoint.exampleInput(CheckpointConfig.of(source.manifest()).network()));
+    if (!grown) {
+      return loaded;
+    }
+    LocalizationNetwork whole = network.build();
+    whole.initialize(manager, DataType.FLOAT32, NetworkCheckpoint.exampleInput(network));
+    NetworkCheckpoint.loadEncoder(manager, whole, NetworkCheckpoint.parameters(loaded.encoder()));
+    return whole;
   }
 
   /**

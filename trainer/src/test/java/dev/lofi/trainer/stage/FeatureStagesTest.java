@@ -113,14 +113,45 @@ class FeatureStagesTest {
     }
   }
 
+  @Test
+  void aClassTheTrainingVideosHoldAndTheSourceLacksIsAddedAfterItsClassesOverTheSameEncoder() {
+    String bootstrap = KafkaTestCluster.shared().bootstrapWithCatalog();
+    SyntheticClips.publish(bootstrap, "n" + tag + "_", 4, 2, Map.of(full, new int[] {SNIPPETS, SIDE}), "training");
+    List<String> known = SyntheticClips.LABELS.subList(1, 2);
+    publishFreshNetwork(bootstrap, TinyNetworks.anchorFree(known.size()), known);
+    new FeatureExtraction(bootstrap, new FeatureExtractionSettings(source, full, List.of("training"), 4),
+        StageListener.NONE).run();
+
+    HeadTraining.Result head;
+    try (MetricsPublisher metrics = new MetricsPublisher(bootstrap, "grown-" + tag, StageListener.NONE)) {
+      head = new HeadTraining(bootstrap, HeadTrainingSettings.builder(source, "grown-" + tag).optEpochs(1)
+          .optBatchSize(2).build(), metrics).run();
+    }
+
+    CheckpointConfig grown = CheckpointConfig.of(head.checkpoint());
+    assertThat(grown.labels()).containsExactly(known.get(0), SyntheticClips.LABELS.get(0));
+    assertThat(grown.network().head().numClasses()).isEqualTo(2);
+    CheckpointStore store = new CheckpointStore(bootstrap);
+    try (NDManager manager = NDManager.newBaseManager()) {
+      LocalizationNetwork after = NetworkCheckpoint.load(manager, store.latest("grown-" + tag).orElseThrow(), INPUT);
+      LocalizationNetwork before = NetworkCheckpoint.load(manager, store.latest(source).orElseThrow(), INPUT);
+      assertThat(NetworkCheckpoint.parameters(after.encoder()))
+          .isEqualTo(NetworkCheckpoint.parameters(before.encoder()));
+    }
+  }
+
   /** A checkpoint of a freshly initialised network stands in for the lofi stage's. */
   private CheckpointManifest publishFreshNetwork(String bootstrap) {
+    return publishFreshNetwork(bootstrap, NETWORK, SyntheticClips.LABELS);
+  }
+
+  private CheckpointManifest publishFreshNetwork(String bootstrap, NetworkConfig config, List<String> labels) {
     try (NDManager manager = NDManager.newBaseManager()) {
       Engine.getInstance().setRandomSeed(7);
-      LocalizationNetwork network = NETWORK.build();
+      LocalizationNetwork network = config.build();
       network.initialize(manager, DataType.FLOAT32, INPUT);
       return NetworkCheckpoint.publish(bootstrap, source, "lofi", 0, 1,
-          new CheckpointConfig(NETWORK, SyntheticClips.LABELS, List.of("s")), Map.of("loss", 1.0), network);
+          new CheckpointConfig(config, labels, List.of("s")), Map.of("loss", 1.0), network);
     }
   }
 
