@@ -54,15 +54,15 @@ public final class PromotionGate {
     Optional<Checkpoint> current = serving.current();
     double candidateScore = score(candidate);
     if (current.isEmpty()) {
-      return serving.serve(candidate, ModelDecision.Decision.PROMOTED, candidateScore, null, tolerance,
+      return serving.serve(candidate, current, ModelDecision.Decision.PROMOTED, candidateScore, null, tolerance,
           String.format(Locale.ROOT, "nothing served %s yet; candidate scored %.4f", serving.model(), candidateScore));
     }
     double servingScore = score(current.get());
     String scores = String.format(Locale.ROOT, "candidate %.4f, serving %.4f, tolerance %.4f", candidateScore,
         servingScore, tolerance);
     if (candidateScore >= servingScore - tolerance) {
-      return serving.serve(candidate, ModelDecision.Decision.PROMOTED, candidateScore, servingScore, tolerance,
-          "validation average mAP " + scores + ": not worse beyond the tolerance");
+      return serving.serve(candidate, current, ModelDecision.Decision.PROMOTED, candidateScore, servingScore,
+          tolerance, "validation average mAP " + scores + ": not worse beyond the tolerance");
     }
     return serving.refuse(candidate, current, candidateScore, servingScore, tolerance,
         "validation average mAP " + scores + ": worse beyond the tolerance; the serving checkpoint stays");

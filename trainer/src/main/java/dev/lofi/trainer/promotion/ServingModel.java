@@ -55,7 +55,7 @@ public final class ServingModel {
         .orElseThrow(() -> new IllegalArgumentException("no checkpoint " + version + " of " + model + " or "
             + candidateOf(model) + " on " + TopicCatalog.CHECKPOINTS.name() + "; kept: " + model + " "
             + store.versions(model) + ", " + candidateOf(model) + " " + store.versions(candidateOf(model))));
-    return serve(chosen, Decision.PROMOTED, null, null, null, reason);
+    return serve(chosen, current(), Decision.PROMOTED, null, null, null, reason);
   }
 
   /**
@@ -70,20 +70,21 @@ public final class ServingModel {
     if (serving.isPresent() && serving.get().manifest().version().equals(version)) {
       throw new IllegalArgumentException(model + "@" + version + " serves already");
     }
-    return serve(chosen, Decision.ROLLED_BACK, null, null, null, reason);
+    return serve(chosen, serving, Decision.ROLLED_BACK, null, null, null, reason);
   }
 
   /**
-   * Publishes {@code chosen} as the model's newest checkpoint, then its decision. In that order: a
+   * Publishes {@code chosen} as the model's newest checkpoint in place of {@code serving} (read by
+   * the caller, which has it already), then its decision. In that order: a
    * decision on the topic always happened (a crash between the two leaves a change without its
    * record, which the checkpoint topic still shows, rather than a record of nothing).
    */
-  ModelDecision serve(Checkpoint chosen, Decision decision, Double candidateScore, Double servingScore,
-      Double tolerance, String reason) {
-    Optional<String> serving = current().map(c -> CheckpointConfig.versionOf(c.manifest()));
+  ModelDecision serve(Checkpoint chosen, Optional<Checkpoint> serving, Decision decision, Double candidateScore,
+      Double servingScore, Double tolerance, String reason) {
     store.republish(chosen, model);
     ModelDecision record = new ModelDecision(model, decision, CheckpointConfig.versionOf(chosen.manifest()),
-        serving.orElse(null), candidateScore, servingScore, tolerance, reason, Instant.now());
+        serving.map(c -> CheckpointConfig.versionOf(c.manifest())).orElse(null), candidateScore, servingScore,
+        tolerance, reason, Instant.now());
     decisions.publish(record);
     return record;
   }
