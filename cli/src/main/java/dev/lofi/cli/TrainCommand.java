@@ -11,9 +11,12 @@ import dev.lofi.model.preset.LofiPreset;
 import dev.lofi.topics.checkpoint.Checkpoint;
 import dev.lofi.topics.checkpoint.CheckpointStore;
 import dev.lofi.topics.fidelity.FidelityPreset;
+import dev.lofi.topics.record.ModelDecision;
 import dev.lofi.topics.record.TrainerMetric;
 import dev.lofi.trainer.TrainingDefaults;
 import dev.lofi.trainer.data.SnippetAugmentation;
+import dev.lofi.trainer.follow.Follower;
+import dev.lofi.trainer.follow.RetrainTrigger;
 import dev.lofi.trainer.memory.MemoryBudget;
 import dev.lofi.trainer.metrics.MetricsPublisher;
 import dev.lofi.trainer.metrics.StageListener;
@@ -30,11 +33,13 @@ import dev.lofi.trainer.stage.SgdSchedule;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,8 +55,16 @@ import picocli.CommandLine.Spec;
         "all runs pretrain, lofi, extract and head in turn (--baseline leaves lofi out: the",
         "paper's frozen-encoder comparison), each under the same model name, and says how long",
         "each stage took. lofi starts from the model's latest checkpoint when there is one (the",
-        "pre-trained network, or a head or lofi checkpoint it then fine-tunes) and says which."})
+        "pre-trained network, or a head or lofi checkpoint it then fine-tunes) and says which.",
+        "",
+        "--follow keeps running: it watches the annotated training videos and, when its trigger fires",
+        "(--after-videos, a new class, --every), trains a candidate from the serving checkpoint",
+        "(--stage head: extract and head on the serving encoder; --stage lofi: lofi fine-tuning, then",
+        "extract and head on its encoder) and lets the gate promote it or refuse it."})
 final class TrainCommand implements Callable<Integer> {
+
+  /** How long SIGTERM waits for a retrain under way before the JVM ends it; its candidate never served. */
+  private static final Duration FOLLOW_STOP_GRACE = Duration.ofSeconds(30);
 
   /** What {@code --stage} runs: one stage, or all of them in turn. */
   enum Stage {
@@ -175,6 +188,30 @@ final class TrainCommand implements Callable<Integer> {
       description = "With --candidate: how much lower its validation average mAP may be (default: ${DEFAULT-VALUE}).")
   double tolerance;
 
+  @Option(names = "--follow",
+      description = "Keep running: retrain the serving model into a candidate whenever the trigger fires, and let the"
+          + " gate decide (with --stage head or lofi; see --after-videos, --[no-]on-new-class, --every, --poll).")
+  boolean follow;
+
+  @Option(names = "--after-videos", paramLabel = "N",
+      description = "With --follow: retrain once N training videos are new or changed since the model learnt them;"
+          + " 0: never by count (default: " + RetrainTrigger.DEFAULT_VIDEOS + ").")
+  Integer afterVideos;
+
+  // Unset means true; see --augment for why this has no defaultValue.
+  @Option(names = "--on-new-class", negatable = true,
+      description = "With --follow: retrain as soon as a waiting video holds a class the serving model lacks"
+          + " (default: true).")
+  Boolean onNewClass;
+
+  @Option(names = "--every", paramLabel = "DURATION", converter = Durations.class,
+      description = "With --follow: also retrain on this schedule (e.g. 6h) whenever any video is waiting.")
+  Duration every;
+
+  @Option(names = "--poll", paramLabel = "DURATION", converter = Durations.class, defaultValue = "30s",
+      description = "With --follow: how often to look at the topics for new footage (default: ${DEFAULT-VALUE}).")
+  Duration poll;
+
   @Mixin CheckpointKeyOptions keys;
 
   @Mixin MonitoringOptions monitoring;
@@ -202,9 +239,22 @@ final class TrainCommand implements Callable<Integer> {
     if (candidate && resume) {
       throw new BadUsage("--resume continues the model's own lofi run; a candidate run starts again whole");
     }
+    if (follow && stage != Stage.LOFI && stage != Stage.HEAD) {
+      throw new BadUsage("--follow retrains with the head stage (extract and head) or the lofi stage (lofi, extract "
+          + "and head); not --stage " + stage);
+    }
+    if (follow && resume) {
+      throw new BadUsage("--follow starts every retrain whole; --resume continues a killed lofi run");
+    }
+    if (!follow && (afterVideos != null || onNewClass != null || every != null)) {
+      throw new BadUsage("--after-videos, --on-new-class and --every say when --follow retrains: add --follow");
+    }
     String name = model != null ? model : baseline ? preset.baselineModelName() : preset.modelName();
     // A candidate never serves unseen: it trains into its own name and only the gate promotes it.
-    String target = candidate ? ServingModel.candidateOf(name) : name;
+    String target = candidate || follow ? ServingModel.candidateOf(name) : name;
+    RetrainTrigger trigger = follow ? BadUsage.interpreting(() -> new RetrainTrigger(
+        afterVideos != null ? afterVideos : RetrainTrigger.DEFAULT_VIDEOS, onNewClass == null || onNewClass, every))
+        : null;
     ProgressLine progress = ProgressLine.forConsole(spec.commandLine().getOut(), err);
     PrometheusMeterRegistry registry = monitoring.registry();
     TrainerMeters meters = new TrainerMeters(registry);
@@ -215,15 +265,17 @@ final class TrainCommand implements Callable<Integer> {
          MetricsPublisher metrics = new MetricsPublisher(connection.bootstrap(), name,
              StageListener.all(console(progress), meters))) {
       TrainingPipeline pipeline = new TrainingPipeline(connection.bootstrap(), metrics, progress::println);
+      if (follow) {
+        follow(trigger, reason -> retrain(pipeline, connection.bootstrap(), name, target, progress), connection.bootstrap(),
+            name, progress);
+        return 0;
+      }
       for (Stage next : stage.runs(baseline)) {
         switch (next) {
           case PRETRAIN -> pretrain(pipeline, name);
           case LOFI -> lofi(pipeline, connection.bootstrap(), name, target, progress);
           case EXTRACT -> pipeline.extract(FeatureExtractionSettings.defaults(name));
-          case HEAD -> pipeline.head(BadUsage.interpreting(() -> HeadTrainingSettings.builder(name, target)
-              .optEpochs(epochsOr(HeadTrainingSettings.DEFAULT_EPOCHS)).optBatchSize(batch)
-              .optLearningRate(rateOr(HeadTrainingSettings.DEFAULT_LEARNING_RATE)).optSeed(seed).optMaxSteps(maxSteps)
-              .build()));
+          case HEAD -> pipeline.head(headSettings(name, target));
           case ALL -> throw new IllegalStateException("'all' runs the other stages; it is none itself");
         }
       }
@@ -236,12 +288,49 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Follows the footage until SIGTERM or Ctrl-C, retraining as {@code trigger} says. */
+  private void follow(RetrainTrigger trigger, Follower.Retraining retraining, String bootstrap, String name,
+      ProgressLine progress) {
+    CountDownLatch stop = new CountDownLatch(1);
+    try (GracefulShutdown shutdown = new GracefulShutdown(stop::countDown, FOLLOW_STOP_GRACE);
+         Follower follower = new Follower(bootstrap, name, trigger, retraining, progress::println)) {
+      follower.run(poll, stop);
+      progress.println("follow: stopped");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * One retrain of {@code --follow}: a candidate from the serving model's encoder (head), or from the
+   * whole serving network fine-tuned (lofi, then extract and head on the new encoder), then the gate.
+   */
+  private ModelDecision retrain(TrainingPipeline pipeline, String bootstrap, String name, String target,
+      ProgressLine progress) {
+    String source = name;
+    if (stage == Stage.LOFI) {
+      lofi(pipeline, bootstrap, name, target, progress);
+      source = target;
+    }
+    pipeline.extract(FeatureExtractionSettings.defaults(source));
+    pipeline.head(headSettings(source, target));
+    return gate(bootstrap, name, target, progress);
+  }
+
   /** Scores the candidate just trained against the serving checkpoint and promotes it or refuses it. */
-  private void gate(String bootstrap, String name, String target, ProgressLine progress) {
+  private ModelDecision gate(String bootstrap, String name, String target, ProgressLine progress) {
     PromotionGate gate = BadUsage.interpreting(() -> new PromotionGate(bootstrap, new ServingModel(bootstrap, name),
         FidelityPreset.FULL, tolerance));
-    progress.println("gate: " + ModelCommand.describe(gate.decide(new CheckpointStore(bootstrap).latest(target)
-        .orElseThrow())));
+    ModelDecision decision = gate.decide(new CheckpointStore(bootstrap).latest(target).orElseThrow());
+    progress.println("gate: " + ModelCommand.describe(decision));
+    return decision;
+  }
+
+  private HeadTrainingSettings headSettings(String source, String target) {
+    return BadUsage.interpreting(() -> HeadTrainingSettings.builder(source, target)
+        .optEpochs(epochsOr(HeadTrainingSettings.DEFAULT_EPOCHS)).optBatchSize(batch)
+        .optLearningRate(rateOr(HeadTrainingSettings.DEFAULT_LEARNING_RATE)).optSeed(seed).optMaxSteps(maxSteps)
+        .build());
   }
 
   /** The lofi stage from {@code name}'s latest checkpoint into {@code target}. */

@@ -132,12 +132,31 @@ class LofiCommandTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"train --stage head --resume", "train --stage lofi --init saved",
-      "train --stage all --candidate", "train --stage lofi --candidate --resume"})
+      "train --stage all --candidate", "train --stage lofi --candidate --resume", "train --stage all --follow",
+      "train --stage head --follow --resume", "train --stage head --after-videos 3"})
   void trainingOptionsOfOneStageAreRefusedWithAnotherAsBadUsageNamingTheirStage(String line) {
     Run run = lofi(line.split(" "));
     assertThat(run.exitCode()).isEqualTo(Lofi.BAD_USAGE);
     assertThat(run.err()).containsAnyOf("continues the lofi stage only", "replaces the pretrain stage",
-        "--candidate trains the lofi or the head stage", "a candidate run starts again whole");
+        "--candidate trains the lofi or the head stage", "a candidate run starts again whole",
+        "--follow retrains with the head stage", "--follow starts every retrain whole",
+        "say when --follow retrains: add --follow");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--every 0s", "--every soon", "--poll -5m", "--after-videos 0 --no-on-new-class"})
+  void aTriggerOrScheduleThatCannotWorkIsRefusedAsBadUsage(String options) {
+    Run run = lofi(("train --stage head --follow --bootstrap 127.0.0.1:1 " + options).split(" "));
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(Lofi.BAD_USAGE);
+    assertThat(run.err()).containsAnyOf("not a positive duration", "is not a duration", "nothing would ever start");
+  }
+
+  @Test
+  void durationsReadAsPeopleWriteThemOrInIso() {
+    assertThat(new Durations().convert("90s")).isEqualTo(java.time.Duration.ofSeconds(90));
+    assertThat(new Durations().convert("6h")).isEqualTo(java.time.Duration.ofHours(6));
+    assertThat(new Durations().convert("PT5M")).isEqualTo(java.time.Duration.ofMinutes(5));
   }
 
   @Test

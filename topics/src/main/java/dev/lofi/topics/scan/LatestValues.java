@@ -7,9 +7,7 @@ import dev.lofi.topics.deadletter.RecordDecoder;
 import dev.lofi.topics.record.RecordSerdes;
 import dev.lofi.topics.record.VideoAnnotations;
 import dev.lofi.topics.record.VideoMetadata;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,21 +24,11 @@ public final class LatestValues {
    * @param consumerName who reads, for the dead-letter headers (e.g. {@code trainer})
    */
   public static <T> Map<String, T> read(String bootstrap, String topic, RecordSerde<T> serde, String consumerName) {
-    Map<String, T> latest = new HashMap<>();
     try (DeadLetterPublisher deadLetters = DeadLetterPublisher.open(bootstrap, consumerName)) {
-      RecordDecoder<T> decoder = new RecordDecoder<>(serde.deserializer(), deadLetters);
-      TopicScan.scan(bootstrap, topic, record -> {
-        if (record.value() == null) {
-          if (record.key() != null) {
-            latest.remove(new String(record.key(), StandardCharsets.UTF_8));
-          }
-        } else {
-          decoder.decode(List.of(record)).stream().filter(row -> row.key() != null)
-              .forEach(row -> latest.put(row.key(), row.value()));
-        }
-      });
+      CompactedTable<T> table = new CompactedTable<>(new RecordDecoder<>(serde.deserializer(), deadLetters));
+      TopicScan.scan(bootstrap, topic, table::accept);
+      return new HashMap<>(table.values());
     }
-    return latest;
   }
 
   /** The latest metadata per video id on {@code lofi.videos}. */

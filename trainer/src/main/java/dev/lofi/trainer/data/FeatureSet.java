@@ -26,8 +26,8 @@ import java.util.TreeMap;
  */
 public final class FeatureSet {
 
-  /** A trainable video: its features and its ground truth. */
-  public record Entry(FeatureSequence features, VideoAnnotations truth) {}
+  /** A trainable video: its metadata, its features and its ground truth. */
+  public record Entry(VideoMetadata video, FeatureSequence features, VideoAnnotations truth) {}
 
   private final List<Entry> entries;
   private final Map<String, Integer> skipped;
@@ -63,7 +63,7 @@ public final class FeatureSet {
           } else if (!versions.contains(sequence.modelVersion())) {
             skipped.merge("features of another checkpoint", 1, Integer::sum);
           } else {
-            entries.add(new Entry(sequence, truth));
+            entries.add(new Entry(video, sequence, truth));
           }
         });
     return new FeatureSet(entries, skipped);
@@ -72,6 +72,13 @@ public final class FeatureSet {
   /** The trainable videos, sorted by id. */
   public List<Entry> entries() {
     return entries;
+  }
+
+  /** The trainable videos as footage: what a head trained on this set learns from. */
+  public TrainingFootage footage() {
+    Map<String, String> revisions = new TreeMap<>();
+    entries.forEach(e -> revisions.put(e.video().videoId(), TrainingFootage.revision(e.video(), e.truth())));
+    return new TrainingFootage(revisions);
   }
 
   /** Videos left out, by reason. */

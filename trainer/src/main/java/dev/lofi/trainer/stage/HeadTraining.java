@@ -95,7 +95,8 @@ public final class HeadTraining {
     List<String> added = labels.subList(config.labels().size(), labels.size());
     NetworkConfig network = added.isEmpty() ? config.network() : config.network().withClasses(labels.size());
     SgdSchedule sgd = new SgdSchedule(settings.learningRate());
-    CheckpointConfig published = new CheckpointConfig(network, labels, config.fidelities(), encoder);
+    CheckpointConfig published = new CheckpointConfig(network, labels, config.fidelities(), encoder)
+        .withTrainedOn(set.footage().revisions());
     Optional<FeatureValidation> validation = FeatureValidation.load(bootstrap, versions, labels);
     metrics.stageStarted(STAGE, settings.epochs(), batches(set.entries()).size());
     List<Double> epochMaps = new ArrayList<>();
