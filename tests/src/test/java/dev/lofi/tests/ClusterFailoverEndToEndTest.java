@@ -11,11 +11,6 @@ import dev.lofi.topics.record.ClipSnippet;
 import dev.lofi.topics.record.RecordSerdes;
 import dev.lofi.topics.record.Segment;
 import dev.lofi.topics.record.VideoMetadata;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,7 +149,7 @@ class ClusterFailoverEndToEndTest {
       }
     }
     cluster.awaitReady(WAIT);
-    List<Integer> ports = List.of(freePort(), freePort());
+    List<Integer> ports = List.of(Http.freePort(), Http.freePort());
     List<LofiProcess> localizers = new ArrayList<>();
     try {
       for (int i = 0; i < ports.size(); i++) {
@@ -195,7 +190,7 @@ class ClusterFailoverEndToEndTest {
       assertThat(seen).as("the closed segments of the uninterrupted run, each once").isEqualTo(expected);
       assertThat(localizers).allSatisfy(l -> assertThat(l.isAlive()).as(l.output()).isTrue());
       // What a Prometheus scrape of each replica gets: Kafka Streams' own metrics beside lofi's.
-      assertThat(ports).allSatisfy(port -> assertThat(get(port, "/metrics")).contains("kafka_stream_")
+      assertThat(ports).allSatisfy(port -> assertThat(Http.get(port, "/metrics")).contains("kafka_stream_")
           .contains("lofi_localizer_model{version=\"lofi-cpu@"));
     } finally {
       for (LofiProcess localizer : localizers) {
@@ -216,7 +211,7 @@ class ClusterFailoverEndToEndTest {
       return closed > 0 && opened == closed;
     });
     // Anything still in flight for the stream (a repeat would be one) lands within a commit interval.
-    sleep(1000);
+    Await.sleep(1000);
     return segments(stream).stream().filter(s -> s.event() == Segment.Event.CLOSED)
         .map(s -> String.format("%s %.3f-%.3f %.4f", s.label(), s.start(), s.end(), s.score())).sorted().toList();
   }
@@ -252,40 +247,10 @@ class ClusterFailoverEndToEndTest {
   }
 
   private static String health(int port) {
-    return get(port, "/health");
-  }
-
-  private static String get(int port, String path) {
-    try {
-      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
-    } catch (Exception e) {
-      return "";
-    }
+    return Http.get(port, "/health");
   }
 
   private static void awaitTrue(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      sleep(500);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    Await.until(what, WAIT, condition);
   }
 }
