@@ -213,6 +213,9 @@ public final class CheckpointStore {
           manifests.values().forEach(history -> history.removeIf(stored -> stored.key().equals(key)));
           return;
         }
+        if (!wanted(key, model, withChunks)) {
+          return;
+        }
         for (DecodedRecord<CheckpointRecord> decoded : decoder.decode(List.of(record))) {
           if (model != null && !decoded.value().model().equals(model)) {
             continue;
@@ -228,6 +231,23 @@ public final class CheckpointStore {
       });
     }
     return new Scan(manifests, chunks);
+  }
+
+  /**
+   * Whether a record keyed {@code key} can matter to this read: its keys name the model and tell a
+   * chunk from a manifest, so the other models' records and unwanted chunks (nearly all the
+   * topic's bytes) are never decoded. A record without a readable key is decoded, to be refused.
+   */
+  private static boolean wanted(String key, String model, boolean withChunks) {
+    if (key == null) {
+      return true;
+    }
+    boolean chunk = key.indexOf('/') != key.lastIndexOf('/');
+    if (chunk && !withChunks) {
+      return false;
+    }
+    // Manifests written before lofi kept several checkpoints are keyed by the model name alone.
+    return model == null || key.startsWith(model + "/") || key.equals(model);
   }
 
   /** A manifest as it lies on the topic: its key (to tombstone it), its bytes and headers (to check its signature). */
