@@ -206,7 +206,7 @@ public final class LocalizeBenchmark {
   private void playInRealTime(Path video, WatchedStream stream, LiveLocalizer localizer, Latencies latencies)
       throws InterruptedException {
     String topic = TopicCatalog.SEGMENTS.name();
-    try (KafkaConsumer<byte[], byte[]> consumer = TopicScan.consumer(bootstrap)) {
+    try (KafkaConsumer<byte[], byte[]> consumer = TopicScan.follower(bootstrap)) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic, ADMIN_TIMEOUT).stream()
           .map(p -> new TopicPartition(topic, p.partition())).toList();
       consumer.assign(partitions);

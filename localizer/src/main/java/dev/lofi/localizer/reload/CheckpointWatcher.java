@@ -99,7 +99,7 @@ public final class CheckpointWatcher implements AutoCloseable {
 
   private void watch() {
     String topic = TopicCatalog.CHECKPOINTS.name();
-    try (KafkaConsumer<byte[], byte[]> reader = TopicScan.consumer(bootstrap);
+    try (KafkaConsumer<byte[], byte[]> reader = TopicScan.follower(bootstrap);
          DeadLetterPublisher deadLetters = DeadLetterPublisher.open(bootstrap, "localizer")) {
       consumer = reader;
       if (stopping) {

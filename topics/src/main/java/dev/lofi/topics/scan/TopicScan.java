@@ -4,8 +4,10 @@ import dev.lofi.topics.client.ClientProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -19,6 +21,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class TopicScan {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  /** How long the broker may hold a scan's fetch that finds nothing. */
+  private static final int SCAN_FETCH_WAIT_MS = 10;
 
   private TopicScan() {}
 
@@ -39,9 +43,26 @@ public final class TopicScan {
     }
   }
 
-  /** A consumer for random reads, outside any group: assign and seek it yourself. */
+  /**
+   * A consumer for reads up to an end known in advance, outside any group: assign and seek it
+   * yourself. The broker holds its fetches for at most {@link #SCAN_FETCH_WAIT_MS} ms: a
+   * read-committed consumer's position passes a transaction's commit marker only with the next
+   * fetch, which finds nothing more and would otherwise be held for half a second, on every read of
+   * a topic written in transactions (checkpoints, clips).
+   */
   public static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
-    return new KafkaConsumer<>(ClientProperties.consumer(bootstrap, "lofi-scan-" + UUID.randomUUID()),
+    Properties properties = ClientProperties.consumer(bootstrap, "lofi-scan-" + UUID.randomUUID());
+    properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, SCAN_FETCH_WAIT_MS);
+    return new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /**
+   * A consumer outside any group for a reader that follows a topic and waits for what comes next:
+   * the broker holds its fetches as long as the client's default, rather than answering a hundred
+   * times a second that nothing is new.
+   */
+  public static KafkaConsumer<byte[], byte[]> follower(String bootstrap) {
+    return new KafkaConsumer<>(ClientProperties.consumer(bootstrap, "lofi-follow-" + UUID.randomUUID()),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
