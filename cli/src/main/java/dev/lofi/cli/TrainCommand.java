@@ -21,6 +21,7 @@ import dev.lofi.trainer.memory.MemoryBudget;
 import dev.lofi.trainer.metrics.MetricsPublisher;
 import dev.lofi.trainer.metrics.StageListener;
 import dev.lofi.trainer.pipeline.TrainingPipeline;
+import dev.lofi.trainer.promotion.ModelDecisions;
 import dev.lofi.trainer.promotion.PromotionGate;
 import dev.lofi.trainer.promotion.ServingModel;
 import dev.lofi.trainer.stage.Cycle;
@@ -270,6 +271,9 @@ final class TrainCommand implements Callable<Integer> {
             name, progress);
         return 0;
       }
+      if (!candidate) {
+        warnIfGated(connection.bootstrap(), name, progress);
+      }
       for (Stage next : stage.runs(baseline)) {
         switch (next) {
           case PRETRAIN -> pretrain(pipeline, name);
@@ -286,6 +290,20 @@ final class TrainCommand implements Callable<Integer> {
       endpoint.ifPresent(MonitoringEndpoint::close);
     }
     return 0;
+  }
+
+  /**
+   * Says so when a run is about to publish straight into a model that the gate has decided on
+   * before: running localizers load what it makes, ungated.
+   */
+  private void warnIfGated(String bootstrap, String name, ProgressLine progress) {
+    boolean serves = stage.runs(baseline).stream().anyMatch(s -> s == Stage.LOFI || s == Stage.HEAD);
+    int decisions = serves ? new ModelDecisions(bootstrap).history(name).size() : 0;
+    if (decisions > 0) {
+      progress.println("note: " + name + " has " + decisions + " gate decision" + (decisions == 1 ? "" : "s")
+          + " on lofi.model.decisions, but this run publishes straight into it and running localizers load the"
+          + " result; --candidate sends it through the gate instead");
+    }
   }
 
   /** Follows the footage until SIGTERM or Ctrl-C, retraining as {@code trigger} says. */

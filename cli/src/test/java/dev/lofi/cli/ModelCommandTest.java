@@ -48,6 +48,19 @@ class ModelCommandTest {
   }
 
   @Test
+  void aTrainingRunByHandIntoAModelTheGateDecidesOnSaysItBypassesTheGate() {
+    String bootstrap = KafkaTestCluster.shared().bootstrapWithCatalog();
+    publish(bootstrap, ServingModel.candidateOf(model), "c1");
+    assertThat(lofi("model", "promote", "--model", model, "--version", "c1", "--bootstrap", bootstrap).exitCode())
+        .isZero();
+
+    Run byHand = lofi("train", "--stage", "head", "--model", model, "--bootstrap", bootstrap);
+
+    assertThat(byHand.out()).contains("note: " + model + " has 1 gate decision on lofi.model.decisions, but this run "
+        + "publishes straight into it");
+  }
+
+  @Test
   void rollingBackToAVersionTheModelDoesNotKeepIsBadUsageNamingWhatIsKept() {
     String bootstrap = KafkaTestCluster.shared().bootstrapWithCatalog();
     publish(bootstrap, model, "v1");
