@@ -17,6 +17,16 @@ import java.util.Objects;
 public record FeatureSequence(
     String videoId, String modelVersion, double durationSeconds, int snippetCount, int dim, float[] values) {
 
+  /**
+   * Header on a features record: the {@code model@version} of the checkpoint whose encoder extracted
+   * it (UTF-8). With {@link #FIDELITY_HEADER} and the clips' {@link IngestProvenance#HEADER} it
+   * says what the features were computed from without decoding them.
+   */
+  public static final String ENCODER_HEADER = "lofi.features.encoder";
+  /** Header on a features record: the fidelity of the clips it was extracted from (UTF-8). */
+  public static final String FIDELITY_HEADER = "lofi.features.fidelity";
+
+
   public FeatureSequence {
     Require.nonNull("videoId", videoId);
     Require.nonBlank("modelVersion", modelVersion);

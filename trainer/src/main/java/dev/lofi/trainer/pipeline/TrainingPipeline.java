@@ -153,9 +153,9 @@ public final class TrainingPipeline {
   public FeatureExtraction.Result extract(FeatureExtractionSettings settings) {
     FeatureExtraction.Result result = timed(FeatureExtraction.STAGE, () -> new FeatureExtraction(bootstrap,
         settings, metrics).run());
-    report.accept(String.format("extract: %d feature sequences from %s@%s to lofi.features %s; left out %s",
-        result.total(), result.checkpoint().model(), result.checkpoint().version(), result.extracted(),
-        result.skipped()));
+    report.accept(String.format("extract: %d feature sequences from %s@%s to lofi.features %s; already there "
+        + "from the same encoder and clips %s; left out %s", result.total(), result.checkpoint().model(),
+        result.checkpoint().version(), result.extracted(), result.reused(), result.skipped()));
     return result;
   }
 

@@ -14,13 +14,16 @@ import dev.lofi.topics.client.ClientProperties;
 import dev.lofi.topics.record.CheckpointManifest;
 import dev.lofi.topics.record.FeatureSequence;
 import dev.lofi.topics.record.RecordSerdes;
+import dev.lofi.topics.record.VideoMetadata;
 import dev.lofi.trainer.data.ClipFetcher;
+import dev.lofi.trainer.data.ExtractedFeatures;
 import dev.lofi.trainer.data.TrainingSet;
 import dev.lofi.trainer.data.VideoBatch;
 import dev.lofi.trainer.data.VideoClips;
 import dev.lofi.trainer.metrics.StageListener;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +37,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The {@code extract} stage: the latest checkpoint's encoder, frozen, run at full fidelity over
  * every video of the chosen subsets, and one {@link FeatureSequence} per video on
- * {@code lofi.features}, keyed by video id and stamped with the checkpoint's {@code model@version}.
- * The head is not run. Ground truth is not needed (videos without it are extracted too); videos
- * not complete at the fidelity are counted by reason.
+ * {@code lofi.features}, keyed by video id and stamped with the {@code model@version} of the
+ * checkpoint the encoder comes from (a head checkpoint's encoder is its source's). The head is not
+ * run. Ground truth is not needed (videos without it are extracted too); videos not complete at the
+ * fidelity are counted by reason. A video whose features on the topic were extracted by the same
+ * encoder from the same ingest run's clips is not extracted again: a retrain after new footage
+ * extracts only the new videos.
  */
 public final class FeatureExtraction {
 
@@ -45,9 +51,10 @@ public final class FeatureExtraction {
    *
    * @param checkpoint the checkpoint whose encoder extracted
    * @param extracted feature sequences published, per subset
+   * @param reused videos whose features of this encoder and ingest run were on the topic already, per subset
    * @param skipped videos left out, per subset and reason
    */
-  public record Result(CheckpointManifest checkpoint, Map<String, Integer> extracted,
+  public record Result(CheckpointManifest checkpoint, Map<String, Integer> extracted, Map<String, Integer> reused,
       Map<String, Map<String, Integer>> skipped) {
 
     /** Feature sequences published in all. */
@@ -78,20 +85,27 @@ public final class FeatureExtraction {
     Checkpoint source = new CheckpointStore(bootstrap).latest(settings.model()).orElseThrow(() ->
         new IllegalStateException("no checkpoint of model '" + settings.model() + "' on "
             + TopicCatalog.CHECKPOINTS.name() + ": train the lofi stage first"));
-    String version = CheckpointConfig.versionOf(source.manifest());
-    CheckpointConfig.of(source.manifest()); // fails early, naming the checkpoint, if it is not a network's
-    Map<String, TrainingSet> sets = new LinkedHashMap<>();
+    // Fails early, naming the checkpoint, if it is not a network's.
+    String version = CheckpointConfig.of(source.manifest()).encoderVersion(source.manifest());
+    Map<String, List<TrainingSet.Entry>> sets = new LinkedHashMap<>();
+    Map<String, Integer> reused = new LinkedHashMap<>();
     Map<String, Map<String, Integer>> skipped = new LinkedHashMap<>();
+    ExtractedFeatures onTopic = ExtractedFeatures.read(bootstrap);
+    int complete = 0;
     for (String subset : settings.subsets()) {
       TrainingSet set = TrainingSet.load(bootstrap, settings.fidelity(), subset, false);
-      sets.put(subset, set);
+      complete += set.entries().size();
+      List<TrainingSet.Entry> todo = set.entries().stream()
+          .filter(e -> !onTopic.current(e.video(), version, settings.fidelity())).toList();
+      sets.put(subset, todo);
+      reused.put(subset, set.entries().size() - todo.size());
       skipped.put(subset, new TreeMap<>(set.skipped()));
     }
-    int videos = sets.values().stream().mapToInt(s -> s.entries().size()).sum();
-    if (videos == 0) {
+    if (complete == 0) {
       throw new IllegalStateException("no video of subsets " + settings.subsets() + " is complete at fidelity "
           + settings.fidelity() + ": ingest it first; left out: " + skipped);
     }
+    int videos = sets.values().stream().mapToInt(List::size).sum();
     listener.stageStarted(STAGE, 1, (videos + settings.batchSize() - 1) / settings.batchSize());
     Map<String, Integer> extracted = new LinkedHashMap<>();
     AtomicReference<Exception> failed = new AtomicReference<>();
@@ -101,9 +115,9 @@ public final class FeatureExtraction {
              new StringSerializer(), new ByteArraySerializer())) {
       LocalizationNetwork network = null;
       long done = 0;
-      for (Map.Entry<String, TrainingSet> set : sets.entrySet()) {
+      for (Map.Entry<String, List<TrainingSet.Entry>> set : sets.entrySet()) {
         int count = 0;
-        for (List<TrainingSet.Entry> batch : sameLengthBatches(set.getValue().entries())) {
+        for (List<TrainingSet.Entry> batch : sameLengthBatches(set.getValue())) {
           List<VideoClips> clips = fetch(fetcher, batch, skipped.get(set.getKey()));
           if (clips.isEmpty()) {
             continue;
@@ -111,9 +125,12 @@ public final class FeatureExtraction {
           if (network == null) {
             network = NetworkCheckpoint.load(manager, source, VideoBatch.inputShape(clips.get(0)));
           }
+          Map<String, VideoMetadata> metadata = new HashMap<>();
+          batch.forEach(e -> metadata.put(e.video().videoId(), e.video()));
           for (FeatureSequence features : extract(manager, network, clips, batch, version)) {
-            producer.send(new ProducerRecord<>(TopicCatalog.FEATURES.name(), features.videoId(),
-                RecordSerdes.featureSequence().encode(features)), (meta, e) -> {
+            producer.send(new ProducerRecord<>(TopicCatalog.FEATURES.name(), null, features.videoId(),
+                RecordSerdes.featureSequence().encode(features), ExtractedFeatures.headers(version,
+                    settings.fidelity(), metadata.get(features.videoId()))), (meta, e) -> {
                   if (e != null) {
                     failed.compareAndSet(null, e);
                   }
@@ -131,9 +148,9 @@ public final class FeatureExtraction {
       throw new IllegalStateException("features could not be written to " + TopicCatalog.FEATURES.name(),
           failed.get());
     }
-    Result result = new Result(source.manifest(), extracted, skipped);
-    listener.stageFinished(STAGE, String.format("%d feature sequences from %s (%s), left out: %s", result.total(),
-        version, extracted, skipped));
+    Result result = new Result(source.manifest(), extracted, reused, skipped);
+    listener.stageFinished(STAGE, String.format("%d feature sequences from %s (%s), already there: %s, left out: %s",
+        result.total(), version, extracted, reused, skipped));
     return result;
   }
 

@@ -72,6 +72,11 @@ class FeatureStagesTest {
       assertThat(f.durationSeconds()).isEqualTo(SyntheticClips.SECONDS);
     });
     assertRowMajorEncoderFeatures(bootstrap, features);
+    FeatureExtraction.Result again = new FeatureExtraction(bootstrap,
+        new FeatureExtractionSettings(source, full, FeatureExtractionSettings.DEFAULT_SUBSETS, 4),
+        StageListener.NONE).run();
+    assertThat(again.total()).as("the same encoder over the same clips is not run again").isZero();
+    assertThat(again.reused()).containsExactly(Map.entry("training", 6), Map.entry("validation", 2));
 
     List<TrainerMetric> steps = new ArrayList<>();
     HeadTraining.Result head;
@@ -98,6 +103,14 @@ class FeatureStagesTest {
     int best = BestEpochTest.lastIndexOfMax(head.epochMaps());
     assertThat(head.checkpoint().epoch()).as("validation mAPs %s", head.epochMaps()).isEqualTo(best);
     assertThat(head.checkpoint().metrics()).containsEntry("average_map", head.epochMaps().get(best));
+
+    FeatureExtraction.Result fromHead = new FeatureExtraction(bootstrap,
+        new FeatureExtractionSettings("tal-" + tag, full, FeatureExtractionSettings.DEFAULT_SUBSETS, 4),
+        StageListener.NONE).run();
+    assertThat(fromHead.total()).as("a head checkpoint's encoder is its source's: its features are there").isZero();
+    assertThat(head.checkpoint().config().get(CheckpointConfig.TRAINED_ON)).as("the videos the head learnt")
+        .isInstanceOf(Map.class).satisfies(videos -> assertThat(((Map<?, ?>) videos).keySet()).hasSize(6)
+            .allMatch(id -> id.toString().startsWith("f" + tag)));
 
     // One checkpoint holds the whole network: the source's encoder byte for byte, and a new head.
     CheckpointStore store = new CheckpointStore(bootstrap);
