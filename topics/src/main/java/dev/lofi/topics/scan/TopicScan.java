@@ -72,20 +72,32 @@ public final class TopicScan {
     consumer.seekToBeginning(partitions);
     // Committed readers stop at the last stable offset: records of open transactions come later.
     Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
-    long count = 0;
+    long[] count = {0};
+    readToEnds(consumer, ends, record -> {
+      // Records past the end seen at the start belong to the next read.
+      if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+        visitor.accept(record);
+        count[0]++;
+      }
+    });
+    return count[0];
+  }
+
+  /**
+   * Polls {@code consumer}, assigned to the partitions of {@code ends}, from where it stands until
+   * each is at its end offset, and visits every record polled: a reader that goes on reading (one
+   * that follows a table as it grows) must see those few past the ends too.
+   *
+   * @throws IllegalStateException if the ends are not reached within a minute
+   */
+  public static void readToEnds(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends,
+      Consumer<ConsumerRecord<byte[], byte[]>> visitor) {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+    while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("could not read " + partitions + " up to " + ends + " within " + TIMEOUT);
+        throw new IllegalStateException("could not read " + ends.keySet() + " up to " + ends + " within " + TIMEOUT);
       }
-      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-        // Records past the end seen at the start belong to the next read.
-        if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
-          visitor.accept(record);
-          count++;
-        }
-      }
+      consumer.poll(Duration.ofMillis(200)).forEach(visitor);
     }
-    return count;
   }
 }

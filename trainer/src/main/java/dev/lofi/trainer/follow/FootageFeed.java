@@ -13,11 +13,9 @@ import dev.lofi.trainer.data.TrainingFootage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
@@ -51,20 +49,12 @@ final class FootageFeed implements AutoCloseable {
 
   /** Reads both topics up to their ends as they are now; the annotated training footage they then hold. */
   TrainingFootage catchUp() {
-    Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("could not read " + partitions + " up to " + ends + " within " + TIMEOUT);
-      }
-      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-        (record.topic().equals(TopicCatalog.VIDEOS.name()) ? videos : annotations).accept(record);
-      }
-    }
+    TopicScan.readToEnds(consumer, consumer.endOffsets(partitions, TIMEOUT), record ->
+        (record.topic().equals(TopicCatalog.VIDEOS.name()) ? videos : annotations).accept(record));
     return TrainingFootage.of(videos.values(), annotations.values());
   }
 
-  /** The action classes the ground truth of {@code footage}'s videos holds. */
+  /** The action classes the ground truth of {@code footage}'s videos holds, in a set of the caller's own. */
   Set<String> labels(TrainingFootage footage) {
     Set<String> labels = new TreeSet<>();
     footage.revisions().keySet().stream().map(id -> annotations.values().get(id)).filter(Objects::nonNull)
