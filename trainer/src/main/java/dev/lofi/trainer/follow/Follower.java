@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -49,8 +48,8 @@ public final class Follower implements AutoCloseable {
   private long lastRetrain = System.nanoTime();
   private String lastWaiting = "";
 
-  /** What the model knows: its serving checkpoint's classes, and the footage it and a refused candidate learnt. */
-  private record Known(Optional<Checkpoint> serving, Set<String> labels, List<TrainingFootage> footage) {}
+  /** What the serving model knows: its classes, and the footage it and a refused candidate learnt. */
+  private record Known(Set<String> labels, List<TrainingFootage> footage) {}
 
   /**
    * @param report a line for a person: what the model knows, what is waiting, why a retrain starts
@@ -79,18 +78,17 @@ public final class Follower implements AutoCloseable {
    */
   public Optional<ModelDecision> poll() {
     if (known == null) {
-      known = readKnown();
-    }
-    if (known.serving().isEmpty()) {
-      // The serving checkpoint is what every retrain starts from; look again next time.
-      known = null;
-      return Optional.empty();
+      // The serving checkpoint is what every retrain starts from; with none, look again next time.
+      known = readKnown().orElse(null);
+      if (known == null) {
+        return Optional.empty();
+      }
     }
     TrainingFootage footage = feed.catchUp();
     List<TrainingFootage> learnt = new ArrayList<>(known.footage());
     attempted.ifPresent(learnt::add);
     TrainingFootage waiting = footage.unknownTo(learnt);
-    Set<String> newLabels = new TreeSet<>(feed.labels(waiting));
+    Set<String> newLabels = feed.labels(waiting);
     newLabels.removeAll(known.labels());
     String now = waiting.size() + " waiting" + (newLabels.isEmpty() ? "" : ", new classes " + newLabels);
     if (!now.equals(lastWaiting) && !waiting.isEmpty()) {
@@ -106,11 +104,10 @@ public final class Follower implements AutoCloseable {
         + fired.get());
     attempted = Optional.of(footage);
     lastRetrain = System.nanoTime();
-    long started = System.nanoTime();
     try {
       ModelDecision decision = retraining.retrain(fired.get());
-      report.accept(String.format(Locale.ROOT, "follow: retrain done in %.1f s: %s %s", (System.nanoTime() - started)
-          / 1e9, decision.candidate(), decision.decision().name().toLowerCase(Locale.ROOT)));
+      report.accept(String.format(Locale.ROOT, "follow: retrain done in %.1f s: %s %s",
+          (System.nanoTime() - lastRetrain) / 1e9, decision.candidate(), decision.decision().name().toLowerCase(Locale.ROOT)));
       return Optional.of(decision);
     } catch (RuntimeException e) {
       // One failed retrain (a video without features, no validation video yet) must not end the service.
@@ -122,7 +119,7 @@ public final class Follower implements AutoCloseable {
     }
   }
 
-  private Known readKnown() {
+  private Optional<Known> readKnown() {
     Optional<Checkpoint> current = serving.current();
     if (current.isEmpty()) {
       if (!toldNothingServes) {
@@ -130,7 +127,7 @@ public final class Follower implements AutoCloseable {
             + "checkpoint: train one first (lofi train --stage all)");
         toldNothingServes = true;
       }
-      return new Known(current, Set.of(), List.of());
+      return Optional.empty();
     }
     CheckpointConfig config = CheckpointConfig.of(current.get().manifest());
     List<TrainingFootage> footage = new ArrayList<>(List.of(new TrainingFootage(config.trainedOn())));
@@ -138,7 +135,7 @@ public final class Follower implements AutoCloseable {
     report.accept(String.format(Locale.ROOT, "follow: %s serves, trained on %d training videos, classes %s; "
         + "retrains on %s", CheckpointConfig.versionOf(current.get().manifest()), config.trainedOn().size(),
         config.labels(), trigger.describe()));
-    return new Known(current, Set.copyOf(config.labels()), footage);
+    return Optional.of(new Known(Set.copyOf(config.labels()), footage));
   }
 
   /** The footage of the candidate refused by the model's last decision, if that was a refusal and it is still kept. */
