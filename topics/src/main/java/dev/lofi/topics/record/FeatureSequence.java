@@ -8,7 +8,8 @@ import java.util.Objects;
  * {@code [L, D]}. The values array is shared, not copied; treat it as read-only.
  *
  * @param videoId the video id; may be empty
- * @param modelVersion version of the checkpoint that extracted the features
+ * @param modelVersion {@code model@version} of the checkpoint the extracting encoder comes from (a head
+ *     checkpoint's encoder is its source's)
  * @param durationSeconds media duration of the video
  * @param snippetCount L, one row per snippet
  * @param dim D, features per snippet
@@ -25,7 +26,6 @@ public record FeatureSequence(
   public static final String ENCODER_HEADER = "lofi.features.encoder";
   /** Header on a features record: the fidelity of the clips it was extracted from (UTF-8). */
   public static final String FIDELITY_HEADER = "lofi.features.fidelity";
-
 
   public FeatureSequence {
     Require.nonNull("videoId", videoId);
